@@ -1,0 +1,11 @@
+/** The CLI's exit codes (issue #5 conventions), the same for every command. */
+export const EXIT = {
+  ok: 0,
+  /** The command ran and found problems (invalid records, records left unsent). */
+  problems: 1,
+  /** Usage error or bad input (a flag, a missing or unparseable file). */
+  usage: 2,
+  /** Network or server trouble. */
+  network: 3,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

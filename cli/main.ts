@@ -1,0 +1,31 @@
+import { CommanderError } from 'commander';
+import { t } from '../shared/i18n/index.ts';
+import { COMMANDS } from './commands/index.ts';
+import { createContext, langFlagFrom } from './context.ts';
+import { EXIT } from './exit-codes.ts';
+import { createProgram, type ExitSink } from './program.ts';
+import { isUserError } from './user-error.ts';
+
+/** Runs the CLI and returns its exit code; never lets a stack trace reach a user. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const ctx = createContext(env, langFlagFrom(argv.slice(2)));
+  const exit: ExitSink = { code: EXIT.ok };
+  const program = createProgram(ctx, COMMANDS, exit);
+  try {
+    await program.parseAsync([...argv]);
+    return exit.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isUserError(error)) {
+      ctx.stderr.write(`${t(ctx.lang, error.code, error.params)}\n`);
+      return error.exitCode;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.stderr.write(`${t(ctx.lang, 'INTERNAL', { reason })}\n`);
+    if (env['LANGSO_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+
+/**
+ * Consent under the PDP Law 91/2025/QH15 and Decree 356/2025/NĐ-CP (DESIGN §2): explicit, per
+ * purpose, never pre-ticked, verifiable. `textVersion` names the consent text that was shown.
+ */
+export const CONSENT_PURPOSES = ['eid_registration', 'dossier_filing', 'household_register'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export const DATA_CATEGORIES = [
+  'identity', // name, date of birth, sex, ID number
+  'contact', // phone, email
+  'address',
+  'id_card_photo', // sensitive under Decree 356
+  'portrait_photo', // biometric: sensitive
+  'household', // relationships between members
+  'procedure_data', // the e-form's answers
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+export const CONSENT_METHODS = ['signature', 'tick'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export const ConsentSchema = v.object({
+  textVersion: v.pipe(v.string(), v.minLength(1)),
+  purposes: v.pipe(v.array(v.picklist(CONSENT_PURPOSES)), v.minLength(1)),
+  dataCategories: v.pipe(v.array(v.picklist(DATA_CATEGORIES)), v.minLength(1)),
+  processor: v.pipe(v.string(), v.minLength(1)),
+  rightsShown: v.boolean(),
+  givenAt: v.pipe(v.string(), v.isoTimestamp()),
+  method: v.picklist(CONSENT_METHODS),
+  /** SHA-256 of the drawn signature image (an attachment), when method is 'signature'. */
+  signatureSha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  /** The person who consented: the resident, or a guardian for a child. */
+  subjectName: v.pipe(v.string(), v.minLength(1)),
+  /** Which volunteer witnessed it. */
+  volunteerId: v.pipe(v.string(), v.minLength(1)),
+});
+export type Consent = v.InferOutput<typeof ConsentSchema>;
