@@ -1,4 +1,25 @@
 import type { Register } from '../program.ts';
+import { registerCheckCommand } from './check.ts';
+import { registerFixturesCommand } from './fixtures.ts';
+import { registerSandboxCommand } from './sandbox.ts';
+import { registerInitCommand } from './init.ts';
+import { registerEnrolCommand } from './enrol.ts';
+import { registerImportCommand } from './import.ts';
+import { registerReviewCommand } from './review.ts';
+import { registerExportCommand } from './export.ts';
+import { registerReportCommand } from './report.ts';
+import { registerStatusCommand } from './status.ts';
 
 /** Every command of `langso`, one file each. */
-export const COMMANDS: readonly Register[] = [];
+export const COMMANDS: readonly Register[] = [
+  registerCheckCommand,
+  registerFixturesCommand,
+  registerSandboxCommand,
+  registerInitCommand,
+  registerEnrolCommand,
+  registerImportCommand,
+  registerReviewCommand,
+  registerStatusCommand,
+  registerReportCommand,
+  registerExportCommand,
+];

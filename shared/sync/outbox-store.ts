@@ -33,7 +33,7 @@ export interface QuarantinedEntry extends OutboxEntry {
 export interface OutboxCounts {
   readonly pending: number;
   readonly quarantined: number;
-  /** queuedAt of the oldest pending entry, when there is one. */
+  /** The earliest queuedAt among pending entries, when there is one. */
   readonly oldestQueuedAt?: string;
 }
 
@@ -47,24 +47,35 @@ export type SyncStateKey = 'updatesCursor' | 'catalogEtag' | 'clockOffsetMs' | '
  * network call: the engine reads, lets go, sends, then writes.
  */
 export interface OutboxStore {
-  /** Pending (not quarantined) entries, oldest first, within both bounds (at least one entry if any). */
+  /**
+   * Pending (not quarantined) entries in queue order (oldest first), as the longest prefix within
+   * both bounds — but at least one entry if any is pending, even one bigger than `maxBytes`, so a
+   * big record still goes (alone). Read-only: the engine sends, then writes.
+   */
   peek(limits: { readonly maxRecords: number; readonly maxBytes: number }): Promise<OutboxEntry[]>;
 
   /**
    * Applies one batch's receipts in one transaction: `accepted`/`duplicate` remove the entry with
-   * that exact (id, rev) and keep the receipt; `rejected`/`conflict` quarantine it with the
-   * receipt's code and message. Receipts for (id, rev) pairs no longer in the outbox are kept but
-   * change nothing else.
+   * that exact (id, rev) — pending or quarantined — and keep the receipt; `rejected`/`conflict`
+   * quarantine a pending entry with `reasonOfReceipt(receipt)` (receipt-reason.ts). A receipt for
+   * an older rev never touches a newer rev of the same id. Receipts for (id, rev) pairs no longer
+   * in the outbox are kept but change nothing else.
    */
   applyReceipts(receipts: readonly Receipt[], at: string): Promise<void>;
 
-  /** Counts one more failed attempt on these entries (for "the same entry stays at the head"). */
+  /** Counts one more failed attempt on these pending entries; unknown keys are ignored. */
   recordAttempt(keys: readonly { readonly id: string; readonly rev: number }[]): Promise<void>;
 
-  /** Quarantines one entry with the engine's own reason (e.g. an attachment that cannot be read). */
+  /**
+   * Quarantines one pending entry with the engine's own reason (e.g. an attachment that cannot be
+   * read); does nothing if that (id, rev) is not pending.
+   */
   quarantine(key: { readonly id: string; readonly rev: number }, reason: QuarantineReason, at: string): Promise<void>;
 
-  /** Moves a quarantined record back to pending (after the volunteer fixed it); false if unknown. */
+  /**
+   * Moves every quarantined entry of a record back to pending, at the back of the queue with its
+   * attempts reset (after the volunteer fixed the cause); false if none was quarantined.
+   */
   requeue(id: string): Promise<boolean>;
 
   listQuarantined(): Promise<QuarantinedEntry[]>;

@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { t } from '../../shared/i18n/index.ts';
+import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
+import { formatIssue } from '../../shared/validate/format-issue.ts';
+import { validateResidentList, type ResidentListCheck } from '../../shared/validate/resident-list.ts';
+import type { CliContext } from '../context.ts';
+import { EXIT } from '../exit-codes.ts';
+import { readResidentFile } from '../input/read-residents.ts';
+import type { ResidentFile } from '../input/resident-row.ts';
+import { paint } from '../output/color.ts';
+import { writeJson } from '../output/json.ts';
+import { runAction, type ExitSink } from '../program.ts';
+
+interface CheckFlags {
+  readonly json?: boolean;
+}
+
+/** One problem of the `--json` report; `index` is the 0-based record, `line` its CSV line. */
+export interface CheckIssueJson {
+  readonly index: number;
+  readonly line?: number;
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface CheckReportJson {
+  readonly records: number;
+  readonly valid: number;
+  readonly issues: readonly CheckIssueJson[];
+}
+
+/**
+ * `langso check FILE [--json]`: validates residents of a CSV or JSON file without storing
+ * anything. Exit 0 all valid, 1 problems found, 2 file missing, unreadable or unparseable.
+ */
+export function registerCheckCommand(program: Command, ctx: CliContext, exit: ExitSink): void {
+  const vi = ctx.lang === 'vi';
+  program
+    .command('check')
+    .description(
+      vi
+        ? 'Kiểm tra danh sách cư dân trong tệp CSV hoặc JSON (không lưu gì)'
+        : 'Check a list of residents in a CSV or JSON file (stores nothing)',
+    )
+    .argument('<file>', vi ? 'tệp .csv hoặc .json' : 'a .csv or .json file')
+    .option('--json', vi ? 'in đúng một đối tượng JSON ra stdout' : 'print exactly one JSON object on stdout')
+    .addHelpText(
+      'after',
+      '\nCSV header: fullName,dateOfBirth,sex,cccd,phone,communeCode,hamlet  (optional: email,house)\n' +
+        'Exit codes: 0 all valid, 1 problems found, 2 file missing, unreadable or unparseable\n',
+    )
+    .action(runAction(exit, (file: string, flags: CheckFlags) => checkCommand(ctx, file, flags)));
+}
+
+async function checkCommand(ctx: CliContext, path: string, flags: CheckFlags): Promise<number> {
+  const file = await readResidentFile(path);
+  const result = validateResidentList(
+    file.rows.map((r) => r.input),
+    { today: todayInHoChiMinh(new Date()) },
+  );
+  if (flags.json) writeJson(ctx.stdout, toJsonReport(ctx, file, result));
+  else ctx.stdout.write(humanReport(ctx, path, file, result));
+  return result.issues.length === 0 ? EXIT.ok : EXIT.problems;
+}
+
+export function toJsonReport(ctx: CliContext, file: ResidentFile, result: ResidentListCheck): CheckReportJson {
+  return {
+    records: result.records,
+    valid: result.valid,
+    issues: result.issues.map(({ index, issue }) => {
+      const line = file.rows[index]?.line;
+      return {
+        index,
+        ...(line === undefined ? {} : { line }),
+        field: issue.field,
+        code: issue.code,
+        message: formatIssue(ctx.lang, issue),
+      };
+    }),
+  };
+}
+
+function humanReport(ctx: CliContext, path: string, file: ResidentFile, result: ResidentListCheck): string {
+  const lines: string[] = [];
+  for (const { index, issue } of result.issues) {
+    const line = file.rows[index]?.line;
+    const message = formatIssue(ctx.lang, issue);
+    const params = { record: index + 1, field: issue.field, message };
+    lines.push(
+      line === undefined ? t(ctx.lang, 'CHECK_ISSUE', params) : t(ctx.lang, 'CHECK_ISSUE_LINE', { ...params, line }),
+    );
+  }
+  const invalid = result.records - result.valid;
+  const summary =
+    result.issues.length === 0
+      ? paint(ctx.color, 'green', t(ctx.lang, 'CHECK_ALL_VALID', { path, records: result.records }))
+      : paint(
+          ctx.color,
+          'red',
+          t(ctx.lang, 'CHECK_SUMMARY', {
+            path,
+            records: result.records,
+            valid: result.valid,
+            invalid,
+            issues: result.issues.length,
+          }),
+        );
+  lines.push(summary);
+  return `${lines.join('\n')}\n`;
+}

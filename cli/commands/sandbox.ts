@@ -1,0 +1,161 @@
+import type { Command } from 'commander';
+import { t } from '../../shared/i18n/index.ts';
+import type { CliContext } from '../context.ts';
+import { EXIT } from '../exit-codes.ts';
+import { runAction, type Register } from '../program.ts';
+import { openSandboxDatabase, startSandbox } from '../server/sandbox.ts';
+import { integerFlag, originFlags, rateFlag } from '../server/sandbox-flags.ts';
+import { sandboxStats, type SandboxStats } from '../server/stats.ts';
+import { cryptoRandom, systemClock } from '../server/runtime.ts';
+import { createTeam } from '../server/teams.ts';
+import { workspaceFile } from '../workspace.ts';
+
+interface ServeFlags {
+  db?: string;
+  host: string;
+  port?: string;
+  decideAfter?: string;
+  seed?: string;
+  failRate?: string;
+  latency?: string;
+  cutAfterCommitRate?: string;
+  training?: boolean;
+  corsOrigin: string[];
+  workspace?: string;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_INT = 2 ** 31 - 1;
+
+/** `--db`, else `<workspace>/sandbox.db`. */
+function dbFile(ctx: CliContext, flags: { db?: string; workspace?: string }): string {
+  return flags.db ?? workspaceFile({ flag: flags.workspace, env: ctx.env }, 'sandbox.db');
+}
+
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function serve(ctx: CliContext, flags: ServeFlags): Promise<number> {
+  const policy = {
+    decideAfterMs: integerFlag('--decide-after', flags.decideAfter, 60_000, 0, 30 * DAY_MS),
+    seed: integerFlag('--seed', flags.seed, 1, 0, MAX_INT),
+    failRate: rateFlag('--fail-rate', flags.failRate),
+    latencyMs: integerFlag('--latency', flags.latency, 0, 0, 600_000),
+    cutAfterCommitRate: rateFlag('--cut-after-commit-rate', flags.cutAfterCommitRate),
+    acceptTraining: flags.training === true,
+    corsOrigins: originFlags('--cors-origin', flags.corsOrigin),
+  };
+  const port = integerFlag('--port', flags.port, 0, 0, 65_535);
+  const file = dbFile(ctx, flags);
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ dbFile: file, host: flags.host, port, policy });
+  } catch (error) {
+    if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('E')) {
+      throw error;
+    }
+    ctx.stderr.write(`${t(ctx.lang, 'SANDBOX_LISTEN_FAILED', { host: flags.host, port, reason: error.code })}\n`);
+    return EXIT.usage;
+  }
+  // The URL alone on the first line: scripts and tests read it.
+  ctx.stdout.write(`${sandbox.url}\n`);
+  ctx.stderr.write(`${t(ctx.lang, 'SANDBOX_READY', { db: file })}\n`);
+  await waitForStopSignal();
+  await sandbox.close();
+  ctx.stderr.write(`${t(ctx.lang, 'SANDBOX_STOPPED')}\n`);
+  return EXIT.ok;
+}
+
+function printStats(ctx: CliContext, stats: SandboxStats): void {
+  if (stats.records === 0) ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_STATS_EMPTY')}\n`);
+  else {
+    ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_STATS_HEADER')}\n`);
+    for (const row of stats.byTypeAndStatus) {
+      ctx.stdout.write(`  ${row.type.padEnd(10)} ${row.status.padEnd(10)} ${String(row.count).padStart(8)}\n`);
+    }
+  }
+  if (stats.duplicates.length === 0) {
+    ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_STATS_NO_DUPLICATES')}\n`);
+    return;
+  }
+  ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_STATS_DUPLICATES', { count: stats.duplicates.length })}\n`);
+  for (const dup of stats.duplicates) ctx.stdout.write(`  ${dup.type} ${dup.hash.slice(0, 12)}… ${dup.ids.join(', ')}\n`);
+}
+
+const vi = (ctx: CliContext, viText: string, enText: string): string => (ctx.lang === 'vi' ? viText : enText);
+
+/** `langso sandbox`: the provincial system's stand-in, for trainers and tests. */
+export const registerSandboxCommand: Register = (program, ctx, exit) => {
+  const collect = (value: string, previous: string[]): string[] => [...previous, value];
+  const sandbox = program
+    .command('sandbox')
+    .description(vi(ctx, 'Chạy hệ thống tỉnh giả lập (sandbox) để tập huấn và kiểm thử', 'Run the sandbox provincial system, for trainers and tests'))
+    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu (mặc định <workspace>/sandbox.db)', 'database file (default <workspace>/sandbox.db)'))
+    .option('--host <host>', vi(ctx, 'địa chỉ lắng nghe', 'address to listen on'), '127.0.0.1')
+    .option('--port <n>', vi(ctx, 'cổng (0: tự chọn)', 'port (0 picks one)'))
+    .option('--decide-after <ms>', vi(ctx, 'thời gian tỉnh ra quyết định, ms (mặc định 60000; 0: ngay)', 'time before the province decides, ms (default 60000; 0: at once)'))
+    .option('--seed <n>', vi(ctx, 'hạt giống cho kết quả và lỗi giả lập', 'seed of outcomes and injected faults'))
+    .option('--fail-rate <r>', vi(ctx, 'tỉ lệ yêu cầu trả 503 (0..1)', 'share of requests answered 503 (0..1)'))
+    .option('--latency <ms>', vi(ctx, 'độ trễ thêm cho mỗi yêu cầu, ms', 'added delay per request, ms'))
+    .option('--cut-after-commit-rate <r>', vi(ctx, 'tỉ lệ lô đã lưu mà bị cắt kết nối (0..1)', 'share of committed batches whose connection is cut (0..1)'))
+    .option('--training', vi(ctx, 'nhận cả hồ sơ tập huấn (mặc định: từ chối như tỉnh thật)', 'accept training records (default: refuse them like a real province)'))
+    .option('--cors-origin <origin>', vi(ctx, 'cho phép trang web từ địa chỉ gốc này (lặp lại được)', 'allow a web app from this origin (repeatable)'), collect, [])
+    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox --port 8787 --decide-after 5000 --seed 7\n', '\nExample:\n  langso sandbox --port 8787 --decide-after 5000 --seed 7\n'))
+    .action(runAction(exit, (_opts: unknown, command: Command) => serve(ctx, command.optsWithGlobals<ServeFlags>())));
+
+  const team = sandbox.command('team').description(vi(ctx, 'Quản lý tổ trong sandbox', 'Manage sandbox teams'));
+  team
+    .command('create')
+    .description(vi(ctx, 'Tạo một tổ và in mã đăng ký dùng một lần', 'Create a team and print a one-time enrolment code'))
+    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu', 'database file'))
+    .option('--name <name>', vi(ctx, 'tên tổ', 'team name'), 'Tổ công nghệ số cộng đồng')
+    .option('--json', vi(ctx, 'in JSON {"teamId", "code"}', 'print JSON {"teamId", "code"}'))
+    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox team create --name "Tổ ấp Tân Lợi" --json\n', '\nExample:\n  langso sandbox team create --name "Tan Loi hamlet team" --json\n'))
+    .action(
+      runAction(exit, (_opts: unknown, command: Command) => {
+        const flags = command.optsWithGlobals<{ db?: string; workspace?: string; name: string; json?: boolean }>();
+        const db = openSandboxDatabase(dbFile(ctx, flags));
+        try {
+          const created = createTeam(db, flags.name, systemClock, cryptoRandom);
+          if (flags.json) ctx.stdout.write(`${JSON.stringify({ teamId: created.teamId, code: created.code })}\n`);
+          else {
+            ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CREATED', { name: created.teamName, teamId: created.teamId })}\n`);
+            ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code: created.code })}\n`);
+          }
+          return EXIT.ok;
+        } finally {
+          db.close();
+        }
+      }),
+    );
+
+  sandbox
+    .command('stats')
+    .description(vi(ctx, 'Thống kê bản ghi đã tiếp nhận theo loại và trạng thái, và bản ghi trùng', 'Received records by type and status, and duplicates'))
+    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu', 'database file'))
+    .option('--json', vi(ctx, 'in JSON', 'print JSON'))
+    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox stats --db ./sandbox.db --json\n', '\nExample:\n  langso sandbox stats --db ./sandbox.db --json\n'))
+    .action(
+      runAction(exit, (_opts: unknown, command: Command) => {
+        const flags = command.optsWithGlobals<{ db?: string; workspace?: string; json?: boolean }>();
+        const db = openSandboxDatabase(dbFile(ctx, flags), true);
+        try {
+          const stats = sandboxStats(db);
+          if (flags.json) ctx.stdout.write(`${JSON.stringify(stats)}\n`);
+          else printStats(ctx, stats);
+          return stats.duplicates.length === 0 ? EXIT.ok : EXIT.problems;
+        } finally {
+          db.close();
+        }
+      }),
+    );
+};

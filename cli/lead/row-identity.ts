@@ -1,0 +1,41 @@
+import { parseDate } from '../../shared/validate/dates.ts';
+import { normaliseCccd } from '../../shared/validate/cccd.ts';
+import { normaliseName } from '../../shared/validate/names.ts';
+import type { ResidentInput } from '../../shared/validate/resident.ts';
+import { searchKey } from '../../shared/validate/search-key.ts';
+
+/** What a resident row is known by, for re-imports and for dedup, valid or not. */
+export interface PersonKeys {
+  readonly cccd: string | null;
+  readonly searchKey: string | null;
+  readonly dateOfBirth: string | null;
+  readonly hamlet: string | null;
+  readonly hamletKey: string | null;
+}
+
+const TWELVE_DIGITS = /^\d{12}$/;
+
+/** Keys taken from the raw input, so that an invalid row still finds its twin. */
+export function personKeysOf(input: ResidentInput): PersonKeys {
+  const cccd = input.cccd === undefined ? '' : normaliseCccd(input.cccd);
+  const name = searchKey(input.fullName ?? '');
+  const hamlet = normaliseName(input.hamlet ?? '');
+  return {
+    cccd: TWELVE_DIGITS.test(cccd) ? cccd : null,
+    searchKey: name === '' ? null : name,
+    dateOfBirth: parseDate(input.dateOfBirth ?? '') ?? null,
+    hamlet: hamlet === '' ? null : hamlet,
+    hamletKey: hamlet === '' ? null : searchKey(hamlet),
+  };
+}
+
+/**
+ * A row's identity within its source (one volunteer, or one file): the CCCD when it has a
+ * well-formed one, else the folded name and date of birth, else its position. An edited file
+ * re-imported then updates the same records instead of adding new ones.
+ */
+export function sourceKeyOf(keys: PersonKeys, index: number): string {
+  if (keys.cccd) return `cccd:${keys.cccd}`;
+  if (keys.searchKey && keys.dateOfBirth) return `person:${keys.searchKey}|${keys.dateOfBirth}`;
+  return `row:${index}`;
+}

@@ -1,0 +1,20 @@
+const COMBINING = /\p{M}/gu;
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Columns a string takes in a terminal: combining marks (Vietnamese tone marks in NFD) and ANSI
+ * styles take none. Wide CJK is not expected in this tool's data.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const _ of text.replace(ANSI, '').replace(COMBINING, '')) width += 1;
+  return width;
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+}
+
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - textWidth(text))) + text;
+}

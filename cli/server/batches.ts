@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import * as v from 'valibot';
+import { canonicalJson, hashPayload } from '../../shared/sync/canonical.ts';
+import { BatchRequestSchema, PROTOCOL_VERSION, type BatchResponse } from '../../shared/sync/protocol.ts';
+import type { DeviceAuth } from './auth.ts';
+import type { Faults } from './faults.ts';
+import { HttpError } from './http-error.ts';
+import type { IdempotencyStore } from './idempotency.ts';
+import { firstProblem } from './issues.ts';
+import type { ServerPolicy } from './policy.ts';
+import { parseJsonBody, readBody } from './read-body.ts';
+import { receiveRecord, type ReceiveDeps } from './receive-record.ts';
+import { jsonText, type Reply } from './reply.ts';
+import type { Handler, RequestContext } from './route-context.ts';
+import { isoAt, type Clock } from './runtime.ts';
+
+export interface BatchDeps {
+  readonly db: Database.Database;
+  readonly clock: Clock;
+  readonly policy: ServerPolicy;
+  readonly faults: Faults;
+  readonly idempotency: IdempotencyStore;
+  readonly receive: Omit<ReceiveDeps, 'policy'>;
+  readonly authenticate: (req: RequestContext['req']) => DeviceAuth;
+}
+
+function declaredProtocol(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && 'protocol' in body ? body.protocol : PROTOCOL_VERSION;
+}
+
+/**
+ * `POST /v1/batches`. Checks, in order: token (401), Idempotency-Key (400), body size and JSON
+ * (413/400), protocol version (400), schema (400), key = batchId (400), batch device = token's
+ * device (403), then the key's history (replay / 409 / 422). A new batch is decided record by
+ * record and committed in one transaction together with the answer kept for replays.
+ */
+export function createBatchHandler(deps: BatchDeps): Handler {
+  const { db, clock, policy, faults, idempotency } = deps;
+  const receiveDeps: ReceiveDeps = { ...deps.receive, policy };
+
+  return async (ctx): Promise<Reply> => {
+    const auth = deps.authenticate(ctx.req);
+    const key = ctx.req.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.trim() === '') throw new HttpError(400, 'IDEMPOTENCY_KEY_MISSING');
+
+    const body = parseJsonBody(await readBody(ctx.req, policy.maxBodyBytes));
+    const protocol = declaredProtocol(body);
+    if (protocol !== PROTOCOL_VERSION) {
+      throw new HttpError(400, 'PROTOCOL_VERSION', { version: String(protocol), supported: PROTOCOL_VERSION });
+    }
+    const parsed = v.safeParse(BatchRequestSchema, body);
+    if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', firstProblem(parsed.issues));
+    const batch = parsed.output;
+    if (key.trim() !== batch.batchId) {
+      throw new HttpError(400, 'BAD_REQUEST', { field: 'Idempotency-Key', reason: 'must equal batchId' });
+    }
+    if (batch.deviceId !== auth.deviceId) {
+      throw new HttpError(403, 'FORBIDDEN', { reason: 'deviceId is not the device of this token' });
+    }
+
+    // The request is named by its canonical JSON, so key order or whitespace do not make a new body.
+    const requestHash = createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
+    const claim = idempotency.claim(auth.teamId, batch.batchId, requestHash);
+    if (claim.kind === 'replay') return jsonText(claim.status, claim.body, { 'idempotent-replayed': 'true' });
+    if (claim.kind === 'reused') throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', { key: batch.batchId });
+    if (claim.kind === 'in_flight') {
+      throw new HttpError(409, 'IDEMPOTENCY_IN_FLIGHT', { key: batch.batchId }, { 'retry-after': String(policy.retryAfterSeconds) });
+    }
+
+    let answer: string;
+    try {
+      await ctx.delay();
+      const hashes = await Promise.all(batch.records.map((record) => hashPayload(record.payload)));
+      const now = clock.now();
+      const scope = { teamId: auth.teamId, deviceId: auth.deviceId, batchId: batch.batchId, now, lang: ctx.lang };
+      answer = db
+        .transaction(() => {
+          const response: BatchResponse = {
+            batchId: batch.batchId,
+            receipts: batch.records.map((record, i) => receiveRecord(receiveDeps, scope, record, hashes[i] ?? '')),
+            serverTime: isoAt(now),
+          };
+          const text = JSON.stringify(response);
+          idempotency.complete(auth.teamId, batch.batchId, 200, text);
+          return text;
+        })
+        .immediate();
+    } catch (error) {
+      idempotency.release(auth.teamId, batch.batchId);
+      throw error;
+    }
+    if (faults.cutNow()) return { kind: 'cut' };
+    return jsonText(200, answer);
+  };
+}

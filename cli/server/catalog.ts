@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { canonicalJson } from '../../shared/sync/canonical.ts';
+import type { DeviceAuth } from './auth.ts';
+import { empty, jsonText } from './reply.ts';
+import type { Handler } from './route-context.ts';
+import { isoAt, type Clock } from './runtime.ts';
+
+export interface ProcedureSummary {
+  readonly code: string;
+  readonly name: string;
+  /** Cấp thực hiện: the level of government that handles it (Cấp xã, Cấp tỉnh…). */
+  readonly level: string;
+  readonly online: boolean;
+}
+
+export interface CommuneSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+/** The reference data a server hands to devices. */
+export interface CatalogSource {
+  readonly procedures: readonly ProcedureSummary[];
+  readonly communes: readonly CommuneSummary[];
+}
+
+/** `GET /v1/catalog` body. */
+export interface CatalogBody {
+  readonly version: number;
+  readonly teamId: string;
+  readonly procedures: readonly ProcedureSummary[];
+  readonly communes: readonly CommuneSummary[];
+  /** The team lead's public key (JWK) for sealed batch files; null until issue #6 sets one. */
+  readonly leadPublicKey: Record<string, unknown> | null;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Bumps the stored catalog version when the reference data changed since the last start. */
+export function syncCatalogVersion(db: Database.Database, source: CatalogSource, clock: Clock): number {
+  const contentHash = sha256(canonicalJson(source));
+  return db.transaction(() => {
+    const row = db.prepare<[], { version: number; content_hash: string }>(
+      'SELECT version, content_hash FROM catalog_version WHERE id = 1',
+    ).get();
+    if (row && row.content_hash === contentHash) return row.version;
+    const version = (row?.version ?? 0) + 1;
+    db.prepare(
+      `INSERT INTO catalog_version (id, version, content_hash, updated_at) VALUES (1, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, content_hash = excluded.content_hash,
+         updated_at = excluded.updated_at`,
+    ).run(version, contentHash, isoAt(clock.now()));
+    return version;
+  })();
+}
+
+/** A strong ETag matches `If-None-Match` whether the client kept it weak or listed several. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+/** `GET /v1/catalog`: the team's view of the reference data, with an ETag and 304 when unchanged. */
+export function createCatalogHandler(
+  db: Database.Database,
+  source: CatalogSource,
+  version: number,
+  authenticate: (req: Parameters<Handler>[0]['req']) => DeviceAuth,
+): Handler {
+  const leadKey = db.prepare<[string], { lead_public_key: string | null }>('SELECT lead_public_key FROM teams WHERE id = ?');
+  return async ({ req }) => {
+    const auth = authenticate(req);
+    const stored = leadKey.get(auth.teamId)?.lead_public_key ?? null;
+    const body: CatalogBody = {
+      version,
+      teamId: auth.teamId,
+      procedures: source.procedures,
+      communes: source.communes,
+      leadPublicKey: stored === null ? null : (JSON.parse(stored) as Record<string, unknown>),
+    };
+    const text = JSON.stringify(body);
+    const etag = `"${version}-${sha256(text).slice(0, 32)}"`;
+    if (etagMatches(req.headers['if-none-match'], etag)) return empty(304, { etag });
+    return jsonText(200, text, { etag });
+  };
+}

@@ -1,0 +1,116 @@
+import type { Lang, Params } from '../../shared/i18n/index.ts';
+import type { ProtocolErrorCode, Receipt, WireRecord } from '../../shared/sync/protocol.ts';
+import type { ServerPolicy } from './policy.ts';
+import { hasConsent, payloadProblem, requiredAttachments } from './record-checks.ts';
+import type { RecordRevision, RecordStore, StoredRecord } from './record-store.ts';
+import { isoAt } from './runtime.ts';
+import { dossierCode, receiptNumber, sequenceName } from './server-refs.ts';
+import { wireMessage } from './wire-language.ts';
+
+export interface ReceiveDeps {
+  readonly store: RecordStore;
+  readonly hasAttachment: (sha256: string) => boolean;
+  readonly policy: ServerPolicy;
+}
+
+/** The batch a record arrived in. */
+export interface BatchScope {
+  readonly teamId: string;
+  readonly deviceId: string;
+  readonly batchId: string;
+  readonly now: number;
+  readonly lang: Lang;
+}
+
+/** The province still lets the device replace these (DESIGN §2 lifecycle). */
+const EDITABLE_ON_SERVER = new Set(['received', 'needs_fix']);
+
+/** Only e-ID applications and dossiers are decided; residents and households are just received. */
+function isDecided(record: WireRecord): boolean {
+  return record.type === 'eid' || record.type === 'dossier';
+}
+
+/**
+ * Decides one record's receipt and writes what it accepts. Runs inside the batch transaction;
+ * a refused record writes nothing. `computedHash` is hashPayload(record.payload).
+ */
+export function receiveRecord(deps: ReceiveDeps, scope: BatchScope, record: WireRecord, computedHash: string): Receipt {
+  const { store, policy } = deps;
+  const refuse = (status: 'rejected' | 'conflict', code: ProtocolErrorCode, params: Params = {}): Receipt => ({
+    id: record.id,
+    rev: record.rev,
+    status,
+    code,
+    message: wireMessage(scope.lang, code, params),
+  });
+
+  if (record.training && !policy.acceptTraining) return refuse('rejected', 'TRAINING_RECORD');
+  const stored = store.get(record.id);
+  if (stored && stored.teamId !== scope.teamId) return refuse('rejected', 'OTHER_TEAM');
+  if (computedHash !== record.hash) return refuse('rejected', 'HASH_MISMATCH', { what: 'payload' });
+  const problem = payloadProblem(record);
+  if (problem) return refuse('rejected', 'RECORD_INVALID', { field: problem.field, reason: problem.reason });
+  if (!hasConsent(record)) return refuse('rejected', 'CONSENT_MISSING');
+
+  if (stored) {
+    const versus = compareWithStored(record, stored);
+    if (versus === 'duplicate') {
+      return { id: record.id, rev: record.rev, status: 'duplicate', serverRef: stored.serverRef };
+    }
+    if (versus === 'conflict') return refuse('conflict', 'REV_CONFLICT', { rev: record.rev, storedRev: stored.rev });
+    if (!EDITABLE_ON_SERVER.has(stored.status)) return refuse('conflict', 'NOT_EDITABLE', { status: stored.status });
+  }
+
+  const missing = requiredAttachments(record).filter((sha256) => !deps.hasAttachment(sha256));
+  if (missing.length > 0) {
+    return { ...refuse('rejected', 'ATTACHMENT_MISSING', { count: missing.length }), missing };
+  }
+
+  const serverRef = stored?.serverRef ?? newServerRef(deps, record, scope.now);
+  const revision: RecordRevision = {
+    id: record.id,
+    teamId: scope.teamId,
+    deviceId: scope.deviceId,
+    batchId: scope.batchId,
+    type: record.type,
+    rev: record.rev,
+    hash: record.hash,
+    payload: JSON.stringify(record.payload),
+    consent: JSON.stringify(record.consent),
+    attachments: JSON.stringify(record.attachments),
+    training: record.training,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    serverRef,
+    receivedAt: isoAt(scope.now),
+    dueAt: isDecided(record) ? scope.now + policy.decideAfterMs : null,
+  };
+  if (stored) store.replace(revision);
+  else store.insert(revision);
+  store.appendEvent({
+    teamId: scope.teamId,
+    recordId: record.id,
+    type: record.type,
+    status: 'received',
+    serverRef,
+    code: null,
+    message: null,
+    appointmentAt: null,
+    at: isoAt(scope.now),
+  });
+  return { id: record.id, rev: record.rev, status: 'accepted', serverRef };
+}
+
+/** Same rev and hash: already have it. Same rev, other content, or an older rev: conflict. */
+function compareWithStored(record: WireRecord, stored: StoredRecord): 'duplicate' | 'conflict' | 'newer' {
+  if (stored.type !== record.type) return 'conflict';
+  if (record.rev === stored.rev) return record.hash === stored.hash ? 'duplicate' : 'conflict';
+  return record.rev < stored.rev ? 'conflict' : 'newer';
+}
+
+function newServerRef(deps: ReceiveDeps, record: WireRecord, now: number): string {
+  if (record.type === 'dossier') {
+    return dossierCode(deps.policy.agencyCode, now, deps.store.nextSequence(sequenceName('dossier', now)));
+  }
+  return receiptNumber(now, deps.store.nextSequence(sequenceName('receipt', now)));
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { LifecycleStatus } from '../../shared/domain/lifecycle.ts';
+import type { RecordType } from '../../shared/domain/records.ts';
+
+export interface StoredRecord {
+  readonly id: string;
+  readonly teamId: string;
+  readonly type: RecordType;
+  readonly rev: number;
+  readonly hash: string;
+  readonly status: LifecycleStatus;
+  readonly serverRef: string;
+}
+
+/** A record revision as it is written. */
+export interface RecordRevision {
+  readonly id: string;
+  readonly teamId: string;
+  readonly deviceId: string;
+  readonly batchId: string;
+  readonly type: RecordType;
+  readonly rev: number;
+  readonly hash: string;
+  readonly payload: string;
+  readonly consent: string | null;
+  readonly attachments: string;
+  readonly training: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly serverRef: string;
+  readonly receivedAt: string;
+  readonly dueAt: number | null;
+}
+
+/** One change of a record's province status, as /v1/updates reports it. */
+export interface RecordEvent {
+  readonly teamId: string;
+  readonly recordId: string;
+  readonly type: RecordType;
+  readonly status: LifecycleStatus;
+  readonly serverRef: string | null;
+  readonly code: string | null;
+  readonly message: string | null;
+  readonly appointmentAt: string | null;
+  readonly at: string;
+}
+
+interface Row {
+  id: string;
+  team_id: string;
+  type: RecordType;
+  rev: number;
+  hash: string;
+  status: LifecycleStatus;
+  server_ref: string;
+}
+
+/** The records, their events and the reference counters, with statements prepared once. */
+export function createRecordStore(db: Database.Database) {
+  const get = db.prepare<[string], Row>('SELECT id, team_id, type, rev, hash, status, server_ref FROM records WHERE id = ?');
+  const insert = db.prepare(`
+    INSERT INTO records (id, team_id, device_id, batch_id, type, rev, hash, payload, consent, attachments, training,
+      created_at, updated_at, status, server_ref, received_at, due_at)
+    VALUES (@id, @teamId, @deviceId, @batchId, @type, @rev, @hash, @payload, @consent, @attachments, @training,
+      @createdAt, @updatedAt, 'received', @serverRef, @receivedAt, @dueAt)`);
+  const replace = db.prepare(`
+    UPDATE records SET device_id = @deviceId, batch_id = @batchId, rev = @rev, hash = @hash, payload = @payload,
+      consent = @consent, attachments = @attachments, training = @training, updated_at = @updatedAt,
+      status = 'received', received_at = @receivedAt, decided_at = NULL, due_at = @dueAt
+    WHERE id = @id`);
+  const event = db.prepare(`
+    INSERT INTO record_events (team_id, record_id, type, status, server_ref, code, message, appointment_at, at)
+    VALUES (@teamId, @recordId, @type, @status, @serverRef, @code, @message, @appointmentAt, @at)`);
+  const bump = db.prepare<[string], { value: number }>(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
+
+  const toParams = (r: RecordRevision) => ({ ...r, training: r.training ? 1 : 0 });
+
+  return {
+    get(id: string): StoredRecord | undefined {
+      const row = get.get(id);
+      return row && {
+        id: row.id,
+        teamId: row.team_id,
+        type: row.type,
+        rev: row.rev,
+        hash: row.hash,
+        status: row.status,
+        serverRef: row.server_ref,
+      };
+    },
+    insert(revision: RecordRevision): void {
+      insert.run(toParams(revision));
+    },
+    /** A higher rev of a record the province still lets the device change. */
+    replace(revision: RecordRevision): void {
+      replace.run(toParams(revision));
+    },
+    appendEvent(e: RecordEvent): void {
+      event.run(e);
+    },
+    nextSequence(name: string): number {
+      const row = bump.get(name);
+      if (!row) throw new Error(`counter ${name} did not advance`);
+      return row.value;
+    },
+  };
+}
+
+export type RecordStore = ReturnType<typeof createRecordStore>;

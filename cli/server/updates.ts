@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import type { LifecycleStatus } from '../../shared/domain/lifecycle.ts';
+import type { RecordType } from '../../shared/domain/records.ts';
+import type { Update, UpdatesResponse } from '../../shared/sync/protocol.ts';
+import type { DeviceAuth } from './auth.ts';
+import { HttpError } from './http-error.ts';
+import { json } from './reply.ts';
+import type { Handler, RequestContext } from './route-context.ts';
+
+export const DEFAULT_UPDATES_LIMIT = 500;
+export const MAX_UPDATES_LIMIT = 1_000;
+
+interface EventRow {
+  cursor: number;
+  record_id: string;
+  type: RecordType;
+  status: LifecycleStatus;
+  server_ref: string | null;
+  code: string | null;
+  message: string | null;
+  appointment_at: string | null;
+  at: string;
+}
+
+function integerParam(url: URL, name: string, fallback: number, min: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new HttpError(400, 'BAD_REQUEST', { field: name, reason: `an integer from ${min} to ${max}` });
+  }
+  return value;
+}
+
+function toUpdate(row: EventRow): Update {
+  return {
+    id: row.record_id,
+    type: row.type,
+    status: row.status,
+    ...(row.server_ref === null ? {} : { serverRef: row.server_ref }),
+    ...(row.code === null ? {} : { code: row.code }),
+    ...(row.message === null ? {} : { message: row.message }),
+    ...(row.appointment_at === null ? {} : { appointmentAt: row.appointment_at }),
+    at: row.at,
+  };
+}
+
+/**
+ * `GET /v1/updates?since=<cursor>&limit=N`: this team's status changes after the cursor, oldest
+ * first. The cursor is opaque to clients (the event number here); `more` says to ask again.
+ * The province decides whatever is due first, so tests need no timers.
+ */
+export function createUpdatesHandler(
+  db: Database.Database,
+  decideDue: () => void,
+  authenticate: (req: RequestContext['req']) => DeviceAuth,
+): Handler {
+  const page = db.prepare<[string, number, number], EventRow>(`
+    SELECT cursor, record_id, type, status, server_ref, code, message, appointment_at, at FROM record_events
+    WHERE team_id = ? AND cursor > ? ORDER BY cursor LIMIT ?`);
+  return async ({ req, url }) => {
+    const auth = authenticate(req);
+    const since = integerParam(url, 'since', 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = integerParam(url, 'limit', DEFAULT_UPDATES_LIMIT, 1, MAX_UPDATES_LIMIT);
+    decideDue();
+    const rows = page.all(auth.teamId, since, limit + 1);
+    const more = rows.length > limit;
+    const shown = more ? rows.slice(0, limit) : rows;
+    const last = shown.at(-1);
+    const body: UpdatesResponse = {
+      updates: shown.map(toUpdate),
+      cursor: String(last ? last.cursor : since),
+      more,
+    };
+    return json(200, body);
+  };
+}

@@ -1,0 +1,65 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { parseLang, type Lang } from '../../shared/i18n/index.ts';
+import { LangContext, translator } from '../i18n/ui.ts';
+import { openLangsoDb, type DbMode } from '../store/db.ts';
+import { readSetting } from '../store/settings.ts';
+import { createSession, type AppEnv } from './create-session.ts';
+import { createDirtyFlag } from './dirty-flag.ts';
+import { lazy } from './lazy.tsx';
+import { registerServiceWorker, type UpdateOffer } from './service-worker.ts';
+import { SessionContext } from './session.ts';
+import { Shell } from './shell.tsx';
+import { useLive } from './use-live.ts';
+
+const SetupScreen = lazy(() => import('../screens/setup.tsx').then((m) => m.SetupScreen));
+
+const LANG_KEY = 'langso.lang';
+const MODE_KEY = 'langso.mode';
+
+export function App({ env }: { readonly env: AppEnv }) {
+  const [lang, setLangState] = useState<Lang>(() => parseLang(env.prefs.getItem(LANG_KEY) ?? undefined) ?? 'vi');
+  const [mode, setModeState] = useState<DbMode>(() => (env.prefs.getItem(MODE_KEY) === 'training' ? 'training' : 'real'));
+  const [update, setUpdate] = useState<UpdateOffer | undefined>(undefined);
+  const dirty = useMemo(createDirtyFlag, []);
+  const db = useMemo(() => openLangsoDb(mode), [mode]);
+  useEffect(() => () => db.close(), [db]);
+  useEffect(() => registerServiceWorker(setUpdate), []);
+
+  const langState = useMemo(
+    () => ({
+      lang,
+      t: translator(lang),
+      setLang(next: Lang) {
+        env.prefs.setItem(LANG_KEY, next);
+        setLangState(next);
+      },
+    }),
+    [lang, env],
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setMode = (next: DbMode) => {
+    env.prefs.setItem(MODE_KEY, next);
+    setModeState(next);
+  };
+  // null: this database has no device yet (setup); undefined: still reading.
+  const device = useLive(async () => (await readSetting(db, 'device')) ?? null, [db]);
+  const session = useMemo(
+    () => (device ? createSession({ env, db, mode, device, dirty, setMode }) : undefined),
+    // A new session when the database or the device changes (enrolment, training switch).
+    [db, device?.deviceId, device?.token, device?.serverUrl],
+  );
+  useEffect(() => (session ? session.sync.watchOnline(env.events) : undefined), [session]);
+
+  let body;
+  if (device === undefined) body = <p class="loading">{langState.t('loading')}</p>;
+  else if (device === null || !session) body = <SetupScreen db={db} mode={mode} env={env} onMode={setMode} />;
+  else body = (
+    <SessionContext.Provider value={session}>
+      <Shell update={update} />
+    </SessionContext.Provider>
+  );
+  return <LangContext.Provider value={langState}>{body}</LangContext.Provider>;
+}

@@ -1,0 +1,71 @@
+import type { DbMode, LangsoDb } from '../store/db.ts';
+import { askPersistenceOnce, type StorageManagerLike } from '../store/persistence.ts';
+import type { DeviceSettings } from '../store/settings.ts';
+import { indexEntryOf, loadSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import { createSyncController } from '../sync/sync-controller.ts';
+import { stateKey } from '../store/dexie-outbox-store.ts';
+import type { DirtyFlag } from './dirty-flag.ts';
+import type { Session } from './session.ts';
+
+export interface AppEnv {
+  readonly fetch: typeof fetch;
+  readonly storage: StorageManagerLike | undefined;
+  readonly clock: () => Date;
+  /** Where the app keeps its two UI preferences (language, mode) outside the databases. */
+  readonly prefs: Pick<Storage, 'getItem' | 'setItem'>;
+  readonly events: EventTarget;
+}
+
+export interface SessionParts {
+  readonly env: AppEnv;
+  readonly db: LangsoDb;
+  readonly mode: DbMode;
+  readonly device: DeviceSettings;
+  readonly dirty: DirtyFlag;
+  readonly setMode: (mode: DbMode) => void;
+}
+
+export function createSession({ env, db, mode, device, dirty, setMode }: SessionParts): Session {
+  let index: Promise<SearchIndex> | undefined;
+  let clockOffsetMs: number | undefined;
+  const searchIndex = () => (index ??= loadSearchIndex(db.records.toCollection()));
+  const sync = createSyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
+  void db.settings.get(stateKey('clockOffsetMs')).then((row) => {
+    const value = Number(row?.value);
+    if (row && Number.isFinite(value)) clockOffsetMs = value;
+  });
+  return {
+    db,
+    mode,
+    device,
+    dirty,
+    sync,
+    storage: env.storage,
+    clock: env.clock,
+    searchIndex,
+    author: () => ({
+      deviceId: device.deviceId,
+      training: mode === 'training',
+      now: env.clock(),
+      ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
+    }),
+    async afterSave(record) {
+      const entry = indexEntryOf(record);
+      if (entry && index) (await index).upsert(entry);
+      await askPersistenceOnce(db, env.storage, env.clock().toISOString());
+    },
+    switchMode: setMode,
+    async resetTraining() {
+      if (mode !== 'training') return;
+      // One transaction: the training data goes whole, the volunteer's setup stays.
+      await db.transaction('rw', db.tables, async () => {
+        for (const table of db.tables) if (table.name !== 'settings') await table.clear();
+        await db.settings.where('key').notEqual('device').delete();
+      });
+      index = undefined;
+    },
+    async forgetDevice() {
+      await db.settings.delete('device');
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { Workbox } from 'workbox-window';
+
+/** An update that waits for the volunteer's tap. */
+export interface UpdateOffer {
+  apply(): void;
+}
+
+/**
+ * Registers the service worker (registerType 'prompt'): a new version installs in the background
+ * and waits; `onUpdate` offers it, and it takes over only when the volunteer taps reload — which
+ * the banner allows only when no form holds unsaved changes.
+ */
+export function registerServiceWorker(onUpdate: (offer: UpdateOffer) => void): void {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  const wb = new Workbox('/sw.js');
+  wb.addEventListener('waiting', () => {
+    onUpdate({
+      apply() {
+        wb.addEventListener('controlling', () => location.reload());
+        wb.messageSkipWaiting();
+      },
+    });
+  });
+  void wb.register();
+  // Look for a new version when the network comes back and every hour the app stays open.
+  const check = () => void wb.update();
+  addEventListener('online', check);
+  setInterval(check, 60 * 60 * 1000);
+}

@@ -1,0 +1,80 @@
+import { OutboxBadge } from '../components/outbox-badge.tsx';
+import { TrainingBanner } from '../components/training-banner.tsx';
+import { UpdateBanner } from '../components/update-banner.tsx';
+import { Warnings } from '../components/warnings.tsx';
+import { useT } from '../i18n/ui.ts';
+import { HouseholdsScreen } from '../screens/households.tsx';
+import { lazy } from './lazy.tsx';
+import { href, useRoute, type Route } from './router.ts';
+import type { UpdateOffer } from './service-worker.ts';
+import { useSession } from './session.ts';
+
+const HouseholdScreen = lazy(() => import('../screens/household.tsx').then((m) => m.HouseholdScreen));
+const HouseholdFormScreen = lazy(() => import('../screens/household-form.tsx').then((m) => m.HouseholdFormScreen));
+const ResidentFormScreen = lazy(() => import('../screens/resident-form.tsx').then((m) => m.ResidentFormScreen));
+const RecordScreen = lazy(() => import('../screens/record.tsx').then((m) => m.RecordScreen));
+const EditScreen = lazy(() => import('../screens/edit.tsx').then((m) => m.EditScreen));
+const EidFormScreen = lazy(() => import('../screens/eid-form.tsx').then((m) => m.EidFormScreen));
+const DossierWizardScreen = lazy(() => import('../screens/dossier-wizard.tsx').then((m) => m.DossierWizardScreen));
+const OutboxScreen = lazy(() => import('../screens/outbox.tsx').then((m) => m.OutboxScreen));
+const SettingsScreen = lazy(() => import('../screens/settings.tsx').then((m) => m.SettingsScreen));
+
+function Screen({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'households':
+      return <HouseholdsScreen />;
+    case 'household':
+      return <HouseholdScreen id={route.id} />;
+    case 'household-new':
+      return <HouseholdFormScreen />;
+    case 'resident-new':
+      return <ResidentFormScreen householdId={route.householdId} />;
+    case 'record':
+      return <RecordScreen id={route.id} />;
+    case 'edit':
+      return <EditScreen id={route.id} />;
+    case 'eid-new':
+      return <EidFormScreen residentId={route.residentId} />;
+    case 'dossier-new':
+      return <DossierWizardScreen residentId={route.residentId} />;
+    case 'outbox':
+      return <OutboxScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+/** The frame of every screen: training banner, update offer, header with the outbox count, nav. */
+export function Shell({ update }: { readonly update: UpdateOffer | undefined }) {
+  const t = useT();
+  const session = useSession();
+  const route = useRoute();
+  const here = (name: Route['name']) => (route.name === name ? 'page' : undefined);
+  return (
+    <div class={session.mode === 'training' ? 'shell training' : 'shell'}>
+      {session.mode === 'training' && <TrainingBanner />}
+      {update && <UpdateBanner offer={update} />}
+      <header class="top">
+        <a class="brand" href={href({ name: 'households' })}>
+          {t('appName')}
+        </a>
+        <OutboxBadge />
+      </header>
+      <Warnings />
+      <main id="main">
+        <Screen route={route} />
+      </main>
+      <nav class="tabs" aria-label={t('appName')}>
+        <a href={href({ name: 'households' })} aria-current={here('households')}>
+          {t('navHouseholds')}
+        </a>
+        <a href={href({ name: 'outbox' })} aria-current={here('outbox')}>
+          {t('navOutbox')}
+        </a>
+        <a href={href({ name: 'settings' })} aria-current={here('settings')}>
+          {t('navSettings')}
+        </a>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useSession } from '../app/session.ts';
+import { useLive } from '../app/use-live.ts';
+import { useT } from '../i18n/ui.ts';
+import { knownHamlets } from '../search/hamlets.ts';
+import { TextField } from './text-field.tsx';
+
+export interface HamletFieldProps {
+  readonly communeCode: string;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  readonly onBlur: () => void;
+  readonly error?: string | undefined;
+}
+
+/** Free text, with the commune's hamlets already on the phone offered as suggestions. */
+export function HamletField({ communeCode, value, onInput, onBlur, error }: HamletFieldProps) {
+  const t = useT();
+  const { db } = useSession();
+  const hamlets = useLive(() => (communeCode === '' ? Promise.resolve([]) : knownHamlets(db, communeCode)), [db, communeCode]);
+  return (
+    <>
+      <TextField
+        id="hamlet"
+        label={t('hamlet')}
+        hint={t('hamletHint')}
+        value={value}
+        onInput={onInput}
+        onBlur={onBlur}
+        error={error}
+        required
+        list="hamlet-suggestions"
+      />
+      <datalist id="hamlet-suggestions">
+        {(hamlets ?? []).map((hamlet) => (
+          <option key={hamlet} value={hamlet} />
+        ))}
+      </datalist>
+    </>
+  );
+}

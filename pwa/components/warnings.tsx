@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
+import { href } from '../app/router.ts';
+import { useSession } from '../app/session.ts';
+import { useLive } from '../app/use-live.ts';
+import { useT } from '../i18n/ui.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
+import { storageUse, unsyncedTooLong, type StorageUse } from '../store/persistence.ts';
+
+/** The risks a volunteer must act on: records waiting too long, storage nearly full. */
+export function Warnings() {
+  const t = useT();
+  const session = useSession();
+  const counts = useLive(() => new DexieOutboxStore(session.db).counts(), [session.db]);
+  const [use, setUse] = useState<StorageUse | undefined>(undefined);
+  useEffect(() => {
+    void storageUse(session.storage).then(setUse);
+  }, [session, counts?.pending]);
+  const stale = unsyncedTooLong(counts?.oldestQueuedAt, session.clock());
+  if (!stale && !use?.warn) return null;
+  return (
+    <div class="warnings" role="alert">
+      {stale && (
+        <p class="notice notice-warn">
+          {t('unsyncedWarn')} <a href={href({ name: 'outbox' })}>{t('navOutbox')}</a>
+        </p>
+      )}
+      {use?.warn && <p class="notice notice-warn">{t('storageWarn', { percent: Math.round(use.share * 100) })}</p>}
+    </div>
+  );
+}

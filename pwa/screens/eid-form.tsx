@@ -1,0 +1,211 @@
+import { useState } from 'preact/hooks';
+import type { Consent } from '../../shared/domain/consent.ts';
+import type { EidApplication, RecordOf } from '../../shared/domain/records.ts';
+import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
+import { checkEmail } from '../../shared/validate/email.ts';
+import type { Issue } from '../../shared/validate/issue.ts';
+import { checkPhone } from '../../shared/validate/phone.ts';
+import { useDirty } from '../app/dirty-flag.ts';
+import { navigate } from '../app/router.ts';
+import { useSession } from '../app/session.ts';
+import { useLive } from '../app/use-live.ts';
+import { CheckField } from '../components/check-field.tsx';
+import { ChoiceField } from '../components/choice-field.tsx';
+import { ConsentStep } from '../components/consent-step.tsx';
+import { FormFooter } from '../components/form-footer.tsx';
+import { PhotoCapture, type PhotoRef } from '../components/photo-capture.tsx';
+import { TextField } from '../components/text-field.tsx';
+import { useIssues } from '../components/use-issues.ts';
+import { useT } from '../i18n/ui.ts';
+import { ageOn } from '../records/age.ts';
+import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
+import { failureText, saveFromScreen } from '../records/save.ts';
+
+interface People {
+  readonly resident: RecordOf<'resident'> | undefined;
+  readonly adults: readonly RecordOf<'resident'>[];
+}
+
+/** Loads the resident and the adults of the household (possible guardians), then the form. */
+export function EidFormScreen({ residentId, existing }: { readonly residentId: string; readonly existing?: RecordOf<'eid'> }) {
+  const t = useT();
+  const session = useSession();
+  const today = todayInHoChiMinh(session.clock());
+  const people = useLive(async (): Promise<People> => {
+    const stored = (await session.db.records.get(residentId))?.envelope;
+    const resident = isRecordOf(stored, 'resident') ? stored : undefined;
+    const householdId = resident?.payload.householdId;
+    const members = householdId ? await session.db.records.where('householdId').equals(householdId).toArray() : [];
+    const adults = members
+      .map((m) => m.envelope)
+      .filter((e): e is RecordOf<'resident'> => isRecordOf(e, 'resident') && e.id !== residentId && ageOn(e.payload.dateOfBirth, today) >= 18);
+    return { resident, adults };
+  }, [session.db, residentId, today]);
+  if (!people) return <p class="loading">{t('loading')}</p>;
+  if (!people.resident) return <p class="empty">{t('recordMissing')}</p>;
+  return <EidForm resident={people.resident} adults={people.adults} today={today} {...(existing ? { existing } : {})} />;
+}
+
+interface Values {
+  readonly level: '1' | '2' | undefined;
+  readonly ownPhone: string;
+  readonly email: string;
+  readonly chipCardInHand: boolean;
+  readonly guardianResidentId: string;
+  readonly portrait: PhotoRef | undefined;
+}
+
+function check(values: Values, under14: boolean): { issues: Issue[]; value?: Omit<EidApplication, 'residentId' | 'status'> } {
+  const issues: Issue[] = [];
+  const phone = checkPhone(values.ownPhone, 'ownPhone');
+  issues.push(...phone.issues);
+  const email = values.email.trim() === '' ? undefined : checkEmail(values.email, 'email');
+  if (email) issues.push(...email.issues);
+  const level = under14 ? 2 : values.level === '1' ? 1 : values.level === '2' ? 2 : undefined;
+  if (level === undefined) issues.push({ field: 'level', code: 'FORM_REQUIRED' });
+  if (issues.length > 0 || level === undefined || phone.value === undefined) return { issues };
+  return {
+    issues,
+    value: {
+      level,
+      ownPhone: phone.value,
+      ...(email?.value === undefined ? {} : { email: email.value }),
+      chipCardInHand: values.chipCardInHand,
+      ...(values.portrait ? { portraitSha256: values.portrait.sha256 } : {}),
+      ...(under14 && values.guardianResidentId !== '' ? { guardianResidentId: values.guardianResidentId } : {}),
+    },
+  };
+}
+
+function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'resident'>; adults: readonly RecordOf<'resident'>[]; today: string; existing?: RecordOf<'eid'> }) {
+  const t = useT();
+  const session = useSession();
+  const under14 = ageOn(resident.payload.dateOfBirth, today) < 14;
+  const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
+  const [values, setValues] = useState<Values>(() => ({
+    level: existing ? (String(existing.payload.level) as '1' | '2') : undefined,
+    ownPhone: existing?.payload.ownPhone ?? resident.payload.phone ?? '',
+    email: existing?.payload.email ?? resident.payload.email ?? '',
+    chipCardInHand: existing?.payload.chipCardInHand ?? false,
+    guardianResidentId: existing?.payload.guardianResidentId ?? '',
+    portrait: existing?.payload.portraitSha256 === undefined ? undefined : { sha256: existing.payload.portraitSha256 },
+  }));
+  const [changed, setChanged] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  useDirty(session.dirty, 'eid-form', changed);
+
+  const result = check(values, under14);
+  const view = useIssues(result.issues, { ownPhone: t('eidOwnPhone'), level: t('eidLevel') });
+  const needGuardian = under14 && values.guardianResidentId === '';
+  const needChip = !under14 && values.level === '2' && !values.chipCardInHand;
+  const needCccd = !under14 && resident.payload.cccd === undefined;
+  const update = (patch: Partial<Values>) => {
+    setValues({ ...values, ...patch });
+    setChanged(true);
+  };
+
+  if (!consent) {
+    return (
+      <ConsentStep
+        need={['eid_registration']}
+        categories={['identity', 'contact', 'portrait_photo']}
+        subjectName={resident.payload.fullName}
+        onGiven={setConsent}
+      />
+    );
+  }
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const ok = view.submit();
+    if (!ok || !result.value || needGuardian || needChip || needCccd) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const payload: EidApplication = { ...result.value, residentId: resident.id, status: 'queued' };
+      const author = session.author();
+      const record = existing ? revisedRecord(existing, payload, author) : newRecord('eid', payload, consent, author);
+      await saveFromScreen(session, record, resident.payload.householdId);
+      setChanged(false);
+      session.dirty.set('eid-form', false);
+      navigate({ name: 'record', id: record.id });
+    } catch (error) {
+      setFailure(failureText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problems = view.count + (view.submitted ? Number(needGuardian) + Number(needChip) + Number(needCccd) : 0);
+  return (
+    <form onSubmit={(e) => void save(e)} noValidate aria-labelledby="eid-title">
+      <h1 id="eid-title">{t('eidTitle')}</h1>
+      <p class="muted">{resident.payload.fullName}</p>
+      {needCccd && <p class="notice notice-error">{t('eidNeedResidentCccd')}</p>}
+      {under14 ? (
+        <div class="field">
+          <p class="notice">{t('eidUnder14')}</p>
+          {adults.length === 0 ? (
+            <p class="error">{t('eidGuardianNone')}</p>
+          ) : (
+            <ChoiceField
+              id="guardian"
+              legend={t('eidGuardian')}
+              options={adults.map((a) => ({ value: a.id, label: a.payload.fullName }))}
+              value={values.guardianResidentId === '' ? undefined : values.guardianResidentId}
+              onChange={(guardianResidentId) => update({ guardianResidentId })}
+              error={view.submitted && needGuardian ? t('eidNeedGuardian') : undefined}
+            />
+          )}
+        </div>
+      ) : (
+        <ChoiceField
+          id="level"
+          legend={t('eidLevel')}
+          options={[
+            { value: '1', label: t('eidLevel1') },
+            { value: '2', label: t('eidLevel2') },
+          ]}
+          value={values.level}
+          onChange={(level) => {
+            update({ level });
+            view.touch('level');
+          }}
+          error={view.errorFor('level')}
+        />
+      )}
+      <h2>{t('eidChecklist')}</h2>
+      <CheckField
+        id="chipCardInHand"
+        label={t('eidChip')}
+        checked={values.chipCardInHand}
+        onChange={(chipCardInHand) => update({ chipCardInHand })}
+        error={view.submitted && needChip ? t('eidNeedChip') : undefined}
+      />
+      <TextField
+        id="ownPhone"
+        type="tel"
+        label={t('eidOwnPhone')}
+        value={values.ownPhone}
+        onInput={(ownPhone) => update({ ownPhone })}
+        onBlur={() => view.touch('ownPhone')}
+        error={view.errorFor('ownPhone')}
+        inputMode="tel"
+        required
+      />
+      <TextField
+        id="email"
+        type="email"
+        label={`${t('eidEmail')} (${t('optional')})`}
+        value={values.email}
+        onInput={(email) => update({ email })}
+        onBlur={() => view.touch('email')}
+        error={view.errorFor('email')}
+        inputMode="email"
+      />
+      <PhotoCapture id="portrait" label={t('eidPortrait')} value={values.portrait} onPhoto={(portrait) => update({ portrait })} />
+      <FormFooter busy={busy} problemCount={problems} showProblems={view.submitted} failure={failure} />
+    </form>
+  );
+}

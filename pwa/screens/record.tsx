@@ -1,0 +1,121 @@
+import type { RecordEnvelope } from '../../shared/domain/records.ts';
+import { formatPhone } from '../../shared/validate/phone.ts';
+import { href, navigate } from '../app/router.ts';
+import { useSession } from '../app/session.ts';
+import { useLive } from '../app/use-live.ts';
+import { AttachmentImage } from '../components/attachment-image.tsx';
+import { ServerRef } from '../components/server-ref.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { formatDate, formatDateTime } from '../i18n/format.ts';
+import { useLang, type Translate } from '../i18n/ui.ts';
+import { reasonText } from '../records/reason-text.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
+import type { StoredRecord } from '../store/types.ts';
+
+/** One record as the province sees it: its status, its code, what was decided, what to fix. */
+export function RecordScreen({ id }: { readonly id: string }) {
+  const { t, lang } = useLang();
+  const session = useSession();
+  const record = useLive(() => session.db.records.get(id), [session.db, id]);
+  if (record === undefined) return <p class="empty">{t('recordMissing')}</p>;
+  const decision = record.decision;
+  const requeue = async () => {
+    await new DexieOutboxStore(session.db).requeue(id);
+  };
+  return (
+    <section aria-labelledby="record-title" data-testid="record">
+      <p class="muted">{t(`type_${record.type}`)}</p>
+      <h1 id="record-title">{title(record.envelope)}</h1>
+      <p>
+        <StatusBadge status={record.status} />
+      </p>
+      {record.serverRef && <ServerRef value={record.serverRef} />}
+      {decision && (
+        <div class="notice" data-testid="decision">
+          <p>{t('recordDecision', { status: t(`status_${decision.status}`) })}</p>
+          {decision.message && <p>{decision.message}</p>}
+          {decision.appointmentAt && <p>{t('recordAppointment', { at: formatDateTime(lang, decision.appointmentAt) })}</p>}
+        </div>
+      )}
+      {record.status === 'quarantined' && record.reason && (
+        <div class="notice notice-error" role="alert">
+          <p>{t('quarantineReason', { reason: reasonText(t, record.reason) })}</p>
+          <div class="actions">
+            <button type="button" class="button button-primary" onClick={() => navigate({ name: 'edit', id })}>
+              {t('fixAndResend')}
+            </button>
+            <button type="button" class="button" onClick={() => void requeue()}>
+              {t('requeue')}
+            </button>
+          </div>
+        </div>
+      )}
+      <Details record={record} t={t} />
+      <div class="actions">
+        {record.householdId && (
+          <a class="button" href={href({ name: 'household', id: record.householdId })}>
+            {t('householdTitle')}
+          </a>
+        )}
+        <a class="button" href={href({ name: 'edit', id })}>
+          {t('edit')}
+        </a>
+      </div>
+    </section>
+  );
+}
+
+function title(record: RecordEnvelope): string {
+  switch (record.type) {
+    case 'household':
+      return record.payload.headName;
+    case 'resident':
+      return record.payload.fullName;
+    case 'eid':
+      return `VNeID · ${record.payload.level}`;
+    case 'dossier':
+      return record.payload.procedureCode;
+  }
+}
+
+function Details({ record, t }: { readonly record: StoredRecord; readonly t: Translate }) {
+  const e = record.envelope;
+  const rows: [string, string][] = [];
+  if (e.type === 'resident') {
+    const p = e.payload;
+    rows.push([t('dateOfBirth'), formatDate(p.dateOfBirth)], [t('sex'), t(p.sex)]);
+    if (p.cccd) rows.push([t('cccd'), p.cccd]);
+    if (p.phone) rows.push([t('phone'), formatPhone(p.phone)]);
+    if (p.email) rows.push([t('email'), p.email]);
+  }
+  if (e.type === 'eid') {
+    const p = e.payload;
+    rows.push([t('eidLevel'), p.level === 1 ? t('eidLevel1') : t('eidLevel2')], [t('eidOwnPhone'), formatPhone(p.ownPhone)]);
+    if (p.email) rows.push([t('eidEmail'), p.email]);
+    rows.push([t('eidChip'), p.chipCardInHand ? '✓' : '✗']);
+  }
+  if (e.type === 'dossier') {
+    const p = e.payload;
+    rows.push([t('dossierStepAuth'), t(`auth_${p.authMethod}`)]);
+    for (const [key, value] of Object.entries(p.formValues)) rows.push([key, String(value)]);
+  }
+  const photos =
+    e.type === 'dossier' ? e.payload.documents.map((d) => d.sha256) : e.type === 'eid' && e.payload.portraitSha256 ? [e.payload.portraitSha256] : [];
+  return (
+    <>
+      {rows.length > 0 && (
+        <dl class="details">
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {photos.map((sha) => (
+        <AttachmentImage key={sha} sha256={sha} alt={t('documentTaken', { size: '' })} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import { useState } from 'preact/hooks';
+import type { Consent } from '../../shared/domain/consent.ts';
+import { RELATIONSHIPS, type RecordOf, type Relationship, type Resident } from '../../shared/domain/records.ts';
+import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
+import { validateResidentInput } from '../../shared/validate/resident.ts';
+import { useDirty } from '../app/dirty-flag.ts';
+import { navigate } from '../app/router.ts';
+import { useSession } from '../app/session.ts';
+import { useLive } from '../app/use-live.ts';
+import { ChoiceField } from '../components/choice-field.tsx';
+import { ConsentStep } from '../components/consent-step.tsx';
+import { FormFooter } from '../components/form-footer.tsx';
+import { TextField } from '../components/text-field.tsx';
+import { useIssues } from '../components/use-issues.ts';
+import { formatDate } from '../i18n/format.ts';
+import { useT } from '../i18n/ui.ts';
+import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
+import { failureText, saveFromScreen } from '../records/save.ts';
+
+interface Values {
+  readonly fullName: string;
+  readonly dateOfBirth: string;
+  readonly sex: string;
+  readonly cccd: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly relationship: Relationship;
+}
+
+function valuesOf(existing: RecordOf<'resident'> | undefined, isFirst: boolean): Values {
+  const p = existing?.payload;
+  return {
+    fullName: p?.fullName ?? '',
+    dateOfBirth: p ? formatDate(p.dateOfBirth) : '',
+    sex: p?.sex ?? '',
+    cccd: p?.cccd ?? '',
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    relationship: p?.relationship ?? (isFirst ? 'head' : 'child'),
+  };
+}
+
+export interface ResidentFormProps {
+  readonly householdId?: string;
+  readonly existing?: RecordOf<'resident'>;
+}
+
+/** Loads the household the member belongs to, then shows the form. */
+export function ResidentFormScreen({ householdId, existing }: ResidentFormProps) {
+  const t = useT();
+  const { db } = useSession();
+  const homeId = existing?.payload.householdId ?? householdId ?? '';
+  const home = useLive(async () => {
+    const household = (await db.records.get(homeId))?.envelope;
+    const members = await db.records.where('householdId').equals(homeId).filter((r) => r.type === 'resident').count();
+    return { household: isRecordOf(household, 'household') ? household : undefined, members };
+  }, [db, homeId]);
+  if (!home) return <p class="loading">{t('loading')}</p>;
+  if (!home.household) return <p class="empty">{t('householdMissing')}</p>;
+  return <ResidentForm household={home.household} isFirst={home.members === 0} {...(existing ? { existing } : {})} />;
+}
+
+interface ResidentFormInnerProps {
+  readonly household: RecordOf<'household'>;
+  readonly isFirst: boolean;
+  readonly existing?: RecordOf<'resident'>;
+}
+
+export function ResidentForm({ household, isFirst, existing }: ResidentFormInnerProps) {
+  const t = useT();
+  const session = useSession();
+  const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
+  const [values, setValues] = useState<Values>(() => valuesOf(existing, isFirst));
+  const [changed, setChanged] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  useDirty(session.dirty, 'resident-form', changed);
+
+  const address = household.payload.address;
+  const check = validateResidentInput(
+    { ...values, communeCode: address.communeCode, hamlet: address.hamlet, house: address.house },
+    { today: todayInHoChiMinh(session.clock()) },
+  );
+  const view = useIssues(check.issues);
+  const set = (key: keyof Values) => (value: string) => {
+    setValues({ ...values, [key]: value });
+    setChanged(true);
+  };
+
+  if (!consent) {
+    return (
+      <ConsentStep
+        need={['household_register']}
+        categories={['identity', 'contact', 'address', 'household']}
+        {...(isFirst ? { subjectName: household.payload.headName } : {})}
+        onGiven={(given) => {
+          setConsent(given);
+          // The person who consented is usually the person being recorded.
+          if (values.fullName === '') setValues({ ...values, fullName: given.subjectName });
+        }}
+      />
+    );
+  }
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!view.submit() || !check.value) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const payload: Resident = { ...check.value, householdId: household.id, relationship: values.relationship };
+      const author = session.author();
+      const record = existing ? revisedRecord(existing, payload, author) : newRecord('resident', payload, consent, author);
+      await saveFromScreen(session, record, household.id);
+      setChanged(false);
+      session.dirty.set('resident-form', false);
+      navigate({ name: 'household', id: household.id });
+    } catch (error) {
+      setFailure(failureText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void save(e)} noValidate aria-labelledby="resident-form-title">
+      <h1 id="resident-form-title">{existing ? t('residentTitle') : t('residentNew')}</h1>
+      <p class="muted">{household.payload.headName}</p>
+      <TextField
+        id="fullName"
+        label={t('fullName')}
+        value={values.fullName}
+        onInput={set('fullName')}
+        onBlur={() => view.touch('fullName')}
+        error={view.errorFor('fullName')}
+        required
+      />
+      <TextField
+        id="dateOfBirth"
+        label={t('dateOfBirth')}
+        hint={t('dateOfBirthHint')}
+        value={values.dateOfBirth}
+        onInput={set('dateOfBirth')}
+        onBlur={() => view.touch('dateOfBirth')}
+        error={view.errorFor('dateOfBirth')}
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        required
+      />
+      <ChoiceField
+        id="sex"
+        legend={t('sex')}
+        options={[
+          { value: 'male', label: t('male') },
+          { value: 'female', label: t('female') },
+        ]}
+        value={values.sex === 'male' || values.sex === 'female' ? values.sex : undefined}
+        onChange={(sex) => {
+          set('sex')(sex);
+          view.touch('sex');
+        }}
+        error={view.errorFor('sex')}
+      />
+      <TextField
+        id="cccd"
+        label={`${t('cccd')} (${t('optional')})`}
+        hint={t('cccdHint')}
+        value={values.cccd}
+        onInput={set('cccd')}
+        onBlur={() => view.touch('cccd')}
+        error={view.errorFor('cccd')}
+        inputMode="numeric"
+      />
+      <TextField
+        id="phone"
+        type="tel"
+        label={`${t('phone')} (${t('optional')})`}
+        value={values.phone}
+        onInput={set('phone')}
+        onBlur={() => view.touch('phone')}
+        error={view.errorFor('phone')}
+        inputMode="tel"
+      />
+      <TextField
+        id="email"
+        type="email"
+        label={`${t('email')} (${t('optional')})`}
+        value={values.email}
+        onInput={set('email')}
+        onBlur={() => view.touch('email')}
+        error={view.errorFor('email')}
+        inputMode="email"
+      />
+      <div class="field">
+        <label for="relationship">{t('relationship')}</label>
+        <select id="relationship" value={values.relationship} onChange={(e) => set('relationship')(e.currentTarget.value)}>
+          {RELATIONSHIPS.map((r) => (
+            <option key={r} value={r}>
+              {t(`rel_${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FormFooter busy={busy} problemCount={view.count} showProblems={view.submitted} failure={failure} />
+    </form>
+  );
+}

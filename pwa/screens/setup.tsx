@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import { uuidv7 } from 'uuidv7';
+import type { AppEnv } from '../app/create-session.ts';
+import { TextField } from '../components/text-field.tsx';
+import { useLang } from '../i18n/ui.ts';
+import { openLangsoDb, type DbMode, type LangsoDb } from '../store/db.ts';
+import { writeSetting, type DeviceSettings } from '../store/settings.ts';
+import { enrolDevice, parseServerUrl } from '../sync/enrol.ts';
+
+export interface SetupScreenProps {
+  readonly db: LangsoDb;
+  readonly mode: DbMode;
+  readonly env: AppEnv;
+  readonly onMode: (mode: DbMode) => void;
+}
+
+type Problem = 'name' | 'server' | 'code';
+
+/**
+ * First run: join a team with the code the team lead gives (POST /v1/devices), or practise in
+ * training mode, which needs no network and keeps its own database.
+ */
+export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
+  const { t, lang, setLang } = useLang();
+  const [name, setName] = useState('');
+  const [server, setServer] = useState(() => (typeof location === 'undefined' ? '' : location.origin));
+  const [code, setCode] = useState('');
+  const [problems, setProblems] = useState<ReadonlySet<Problem>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const volunteerName = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+  const enrol = async (event: Event) => {
+    event.preventDefault();
+    const url = parseServerUrl(server);
+    const found = new Set<Problem>();
+    if (volunteerName === '') found.add('name');
+    if (url === undefined) found.add('server');
+    if (code.trim() === '') found.add('code');
+    setProblems(found);
+    if (found.size > 0 || url === undefined) return;
+    setBusy(true);
+    setFailure(undefined);
+    const result = await enrolDevice(env.fetch, url, { code, deviceName: volunteerName });
+    setBusy(false);
+    if (result.kind === 'offline') return setFailure(t('setupOffline'));
+    if (result.kind === 'refused') {
+      return setFailure(result.code === 'ENROL_CODE_INVALID' ? t('setupCodeRefused') : t('setupFailed', { reason: result.message }));
+    }
+    if (result.kind === 'bad-server') return setFailure(t('setupFailed', { reason: result.detail }));
+    const device: DeviceSettings = {
+      deviceId: result.value.deviceId,
+      volunteerName,
+      serverUrl: url,
+      token: result.value.token,
+      teamId: result.value.teamId,
+      ...(result.value.teamName === undefined ? {} : { teamName: result.value.teamName }),
+      enrolledAt: env.clock().toISOString(),
+    };
+    const target = mode === 'real' ? db : openLangsoDb('real');
+    await writeSetting(target, 'device', device);
+    if (mode !== 'real') {
+      target.close();
+      onMode('real');
+    }
+  };
+
+  const train = async () => {
+    if (volunteerName === '') {
+      setProblems(new Set(['name']));
+      return;
+    }
+    const device: DeviceSettings = { deviceId: `training-${uuidv7()}`, volunteerName, enrolledAt: env.clock().toISOString() };
+    const target = mode === 'training' ? db : openLangsoDb('training');
+    await writeSetting(target, 'device', device);
+    if (mode !== 'training') {
+      target.close();
+      onMode('training');
+    }
+  };
+
+  return (
+    <main id="main" class="setup">
+      <div class="row-between">
+        <h1>{t('setupTitle')}</h1>
+        <button type="button" class="button" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t('langSwitch')}
+        </button>
+      </div>
+      <p>{t('setupIntro')}</p>
+      <form onSubmit={(e) => void enrol(e)} noValidate>
+        <TextField
+          id="volunteerName"
+          label={t('setupVolunteer')}
+          value={name}
+          onInput={setName}
+          required
+          autoComplete="name"
+          error={problems.has('name') ? t('setupNeedName') : undefined}
+        />
+        <TextField
+          id="serverUrl"
+          type="url"
+          label={t('setupServer')}
+          hint={t('setupServerHint')}
+          value={server}
+          onInput={setServer}
+          inputMode="url"
+          error={problems.has('server') ? t('setupNeedServer') : undefined}
+        />
+        <TextField
+          id="teamCode"
+          label={t('setupCode')}
+          value={code}
+          onInput={setCode}
+          error={problems.has('code') ? t('setupNeedCode') : undefined}
+        />
+        {failure && (
+          <p class="notice notice-error" role="alert">
+            {failure}
+          </p>
+        )}
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? t('setupEnrolling') : t('setupEnrol')}
+        </button>
+      </form>
+      <p class="or">{t('setupOr')}</p>
+      <button type="button" class="button" onClick={() => void train()}>
+        {t('setupTraining')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import type { RecordEnvelope } from '../../shared/domain/records.ts';
+import { toOutboxEntry } from '../../shared/sync/outbox-entry.ts';
+import { toWireRecord } from '../../shared/sync/wire-record.ts';
+import type { LangsoDb } from './db.ts';
+import type { StoredRecord } from './types.ts';
+
+export interface SaveRequest {
+  readonly record: RecordEnvelope;
+  readonly searchKey: string;
+  readonly householdId?: string;
+  /** Device time of the save (ISO). */
+  readonly at: string;
+}
+
+/** The save was made from an older copy of the record: another save came first. */
+export class StaleRecordError extends Error {
+  override readonly name = 'StaleRecordError';
+  readonly code = 'RECORD_STALE';
+  constructor(readonly id: string, readonly rev: number, readonly storedRev: number) {
+    super(`record ${id} rev ${rev} is not newer than stored rev ${storedRev}`);
+  }
+}
+
+/**
+ * Saves a record, its outbox row and its audit line in ONE transaction (strict durability on the
+ * database): the record is never saved without being queued, nor queued without being saved.
+ * An older rev of the same record held in quarantine is dropped: this save is its fix.
+ */
+export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<StoredRecord> {
+  const { record, at } = request;
+  // Hash before the transaction: IndexedDB commits a transaction that waits on anything else.
+  const entry = toOutboxEntry(await toWireRecord(record), at);
+  const stored: StoredRecord = {
+    id: record.id,
+    type: record.type,
+    rev: record.rev,
+    status: 'queued',
+    updatedAt: record.updatedAt,
+    searchKey: request.searchKey,
+    envelope: record,
+    ...(request.householdId === undefined ? {} : { householdId: request.householdId }),
+  };
+  await db.transaction('rw', [db.records, db.outbox, db.audit], async () => {
+    const previous = await db.records.get(record.id);
+    if (previous && previous.rev >= record.rev) throw new StaleRecordError(record.id, record.rev, previous.rev);
+    await db.records.put(previous?.serverRef === undefined ? stored : { ...stored, serverRef: previous.serverRef });
+    await db.outbox.where('id').equals(record.id).filter((row) => row.quarantine === 1).delete();
+    await db.outbox.put({ ...entry, quarantine: 0 });
+    await db.audit.add({ recordId: record.id, at, action: 'save', rev: record.rev });
+  });
+  return stored;
+}

@@ -1,0 +1,111 @@
+import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine.ts';
+import { createHttpTransport, type FetchLike } from '../../shared/sync/http-transport.ts';
+import { systemIds } from '../../shared/sync/ids.ts';
+import type { PullReport } from '../../shared/sync/pull-updates.ts';
+import type { SyncReport } from '../../shared/sync/sync-report.ts';
+import type { LangsoDb } from '../store/db.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
+import type { DeviceSettings } from '../store/settings.ts';
+import { browserGzip } from './gzip.ts';
+
+export interface SyncState {
+  readonly running: boolean;
+  /** Records answered so far in this run, out of those pending when it started. */
+  readonly progress?: { readonly sent: number; readonly total: number };
+  readonly report?: SyncReport;
+  readonly pull?: PullReport;
+  readonly finishedAt?: string;
+}
+
+export interface SyncController {
+  state(): SyncState;
+  subscribe(listener: (state: SyncState) => void): () => void;
+  /** Sends the outbox, then pulls the province's decisions. Never rejects. */
+  run(): Promise<SyncState>;
+  /** Syncs whenever the browser says the network is back. */
+  watchOnline(target: EventTarget): () => void;
+}
+
+export interface SyncControllerOptions {
+  readonly db: LangsoDb;
+  readonly device: DeviceSettings;
+  readonly fetch: typeof fetch;
+  readonly clock: () => number;
+}
+
+/** The sync engine of shared/sync over the Dexie outbox and fetch, with state the screens show. */
+export function createSyncController(options: SyncControllerOptions): SyncController {
+  const listeners = new Set<(state: SyncState) => void>();
+  let state: SyncState = { running: false };
+  const set = (next: SyncState) => {
+    state = next;
+    for (const listener of listeners) listener(state);
+  };
+
+  const engine = makeEngine(options, (sent) => {
+    if (state.progress) set({ ...state, progress: { ...state.progress, sent } });
+  });
+  const store = new DexieOutboxStore(options.db);
+
+  async function run(): Promise<SyncState> {
+    if (!engine) return state;
+    if (state.running) return state;
+    const total = (await store.counts()).pending;
+    set({ ...state, running: true, progress: { sent: 0, total } });
+    const report = await engine.sync();
+    // Decisions are worth pulling even when nothing was sent, but not when the network is gone.
+    const pull = report.status === 'offline' || report.status === 'auth-required' ? undefined : await engine.pullUpdates();
+    const finishedAt = new Date(options.clock()).toISOString();
+    if (report.status === 'complete' || report.status === 'partial') await store.setState('lastSyncAt', finishedAt);
+    if (report.clockOffsetMs !== undefined) await store.setState('clockOffsetMs', String(report.clockOffsetMs));
+    set({ running: false, report, ...(pull ? { pull } : {}), finishedAt });
+    return state;
+  }
+
+  return {
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    run,
+    watchOnline(target) {
+      const onOnline = () => void run();
+      target.addEventListener('online', onOnline);
+      return () => target.removeEventListener('online', onOnline);
+    },
+  };
+}
+
+function makeEngine(options: SyncControllerOptions, onSent: (sent: number) => void): SyncEngine | undefined {
+  const { device } = options;
+  if (device.serverUrl === undefined || device.token === undefined) return undefined;
+  const gzip = browserGzip();
+  const fetchFn = options.fetch;
+  const transport = createHttpTransport({
+    baseUrl: device.serverUrl,
+    token: device.token,
+    fetch: ((url, init) => fetchFn(url, init as RequestInit)) as FetchLike,
+    ...(gzip ? { gzip } : {}),
+    clock: options.clock,
+  });
+  return createSyncEngine({
+    store: new DexieOutboxStore(options.db),
+    transport,
+    deviceId: device.deviceId,
+    clock: options.clock,
+    random: Math.random,
+    ids: systemIds,
+    sleep: (ms, signal) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+    onProgress: (event) => {
+      if (event.kind === 'receipts') onSent(event.sent);
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { effectiveLimits, type ChunkLimits, type SyncEngineOptions } from './engine-options.ts';
+import type { Ids } from './ids.ts';
+import type { OutboxStore } from './outbox-store.ts';
+import type { SyncProgress, SyncReason } from './sync-report.ts';
+import type { Transport } from './transport.ts';
+
+/** Everything one run needs: the injected world plus what the run has learnt so far. */
+export interface RunContext {
+  readonly store: OutboxStore;
+  readonly transport: Transport;
+  readonly deviceId: string;
+  readonly clock: () => number;
+  readonly random: () => number;
+  readonly ids: Ids;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly limits: ChunkLimits;
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+  readonly maxRetryAfterMs: number;
+  readonly maxAttachmentRounds: number;
+  readonly signal: AbortSignal | undefined;
+  readonly tally: RunTally;
+  emit(event: SyncProgress): void;
+  /** Now, as the ISO timestamp stores write. */
+  nowIso(): string;
+}
+
+export interface RunTally {
+  sent: number;
+  accepted: number;
+  duplicate: number;
+  quarantined: number;
+  readonly reasons: SyncReason[];
+  /** (id@rev) of every entry offered in this run: none is offered twice, so none can loop. */
+  readonly offered: Set<string>;
+  /** Entries left pending for the next run (id@rev → bytes): peek must look past them. */
+  readonly deferred: Map<string, number>;
+  /** Attachments the server is known to hold (HEAD said so, or our PUT succeeded). */
+  readonly serverHas: Set<string>;
+  clockOffsetMs?: number;
+}
+
+export function createRunContext(options: SyncEngineOptions, signal: AbortSignal | undefined): RunContext {
+  const { onProgress } = options;
+  return {
+    store: options.store,
+    transport: options.transport,
+    deviceId: options.deviceId,
+    clock: options.clock,
+    random: options.random,
+    ids: options.ids,
+    sleep: options.sleep,
+    limits: effectiveLimits(options.limits),
+    maxAttempts: Math.max(1, options.maxAttempts ?? 6),
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+    maxAttachmentRounds: Math.max(1, options.maxAttachmentRounds ?? 2),
+    signal,
+    tally: { sent: 0, accepted: 0, duplicate: 0, quarantined: 0, reasons: [], offered: new Set(), deferred: new Map(), serverHas: new Set() },
+    emit(event) {
+      try {
+        onProgress?.(event);
+      } catch {
+        // A broken progress listener must not stop the upload.
+      }
+    },
+    nowIso: () => new Date(options.clock()).toISOString(),
+  };
+}

@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { saveRecord, StaleRecordError } from '../../../pwa/store/save-record.ts';
+import { DexieOutboxStore } from '../../../pwa/store/dexie-outbox-store.ts';
+import type { LangsoDb } from '../../../pwa/store/db.ts';
+import { freshDb } from '../helpers/fresh-db.ts';
+import { household } from '../helpers/records.ts';
+
+let db: LangsoDb;
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('saveRecord', () => {
+  it('writes the record, its outbox row and an audit line together', async () => {
+    db = freshDb();
+    const record = household();
+    await saveRecord(db, { record, searchKey: 'tran thi mau', householdId: record.id, at: '2026-03-01T08:00:00.000Z' });
+    expect((await db.records.get(record.id))?.status).toBe('queued');
+    const row = await db.outbox.get([record.id, 1]);
+    expect(row?.record.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.quarantine).toBe(0);
+    expect(await db.audit.where('recordId').equals(record.id).count()).toBe(1);
+  });
+
+  it('writes nothing at all when the save is refused', async () => {
+    db = freshDb();
+    const record = household();
+    await saveRecord(db, { record, searchKey: 'a', at: '2026-03-01T08:00:00.000Z' });
+    await expect(saveRecord(db, { record, searchKey: 'b', at: '2026-03-01T09:00:00.000Z' })).rejects.toBeInstanceOf(StaleRecordError);
+    expect((await db.records.get(record.id))?.searchKey).toBe('a');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+  });
+
+  it('replaces a quarantined rev with the fixed one and keeps the pending rev queue honest', async () => {
+    db = freshDb();
+    const store = new DexieOutboxStore(db);
+    const first = household();
+    await saveRecord(db, { record: first, searchKey: 'a', at: '2026-03-01T08:00:00.000Z' });
+    await store.applyReceipts([{ id: first.id, rev: 1, status: 'rejected', code: 'RECORD_INVALID', message: 'xấu' }], '2026-03-01T08:10:00.000Z');
+    expect((await db.records.get(first.id))?.status).toBe('quarantined');
+    await saveRecord(db, { record: { ...first, rev: 2 }, searchKey: 'a', at: '2026-03-01T08:20:00.000Z' });
+    expect(await store.listQuarantined()).toEqual([]);
+    expect((await store.peek({ maxRecords: 10, maxBytes: 1e6 })).map((e) => e.rev)).toEqual([2]);
+    expect((await db.records.get(first.id))?.status).toBe('queued');
+  });
+});

@@ -1,0 +1,74 @@
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { drawIconPng, ICONS } from './pwa/build/icon-png.ts';
+
+const root = fileURLToPath(new URL('./pwa', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/pwa', import.meta.url));
+
+/** A build id in the JS makes every build a new service-worker version (tests build two). */
+const buildId = process.env['LANGSO_BUILD_ID'] ?? new Date().toISOString();
+
+/** Emits the icons drawn by pwa/build/icon-png.ts, so no binary lives in the repository. */
+function icons(): Plugin {
+  return {
+    name: 'langso-icons',
+    apply: 'build',
+    async generateBundle() {
+      for (const icon of ICONS) {
+        this.emitFile({ type: 'asset', fileName: icon.fileName, source: await drawIconPng(icon) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: '/',
+  define: { __LANGSO_BUILD__: JSON.stringify(buildId) },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    // The phone pays for every byte: no source maps in the shipped app.
+    sourcemap: false,
+  },
+  plugins: [
+    preact(),
+    icons(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      manifest: {
+        name: 'Làng số',
+        short_name: 'Làng số',
+        description: 'Ghi nhận người dân, tài khoản định danh điện tử và hồ sơ thủ tục — làm việc không cần mạng.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#0b5e40',
+        icons: ICONS.map((icon) => ({
+          src: icon.fileName,
+          sizes: `${icon.size}x${icon.size}`,
+          type: 'image/png',
+          purpose: icon.maskable ? 'maskable' : 'any',
+        })),
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        // The sync API is never cached: records must reach the server, not a cache.
+        navigateFallbackDenylist: [/^\/v1\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
+});
