@@ -1,2 +1,19 @@
 import { render } from 'preact';
-render(<p>Làng số {__LANGSO_BUILD__}</p>, document.getElementById('app')!);
+import { App } from './app/app.tsx';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <App
+      env={{
+        fetch: (input, init) => fetch(input, init),
+        storage: navigator.storage,
+        clock: () => new Date(),
+        prefs: localStorage,
+        events: window,
+      }}
+    />,
+    root,
+  );
+}

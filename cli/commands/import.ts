@@ -19,6 +19,9 @@ interface ImportFlags {
   readonly volunteer?: string;
 }
 
+/** Below this many rows an import is quick enough that progress lines would only be noise in a log. */
+const PROGRESS_LINES_FROM = 10_000;
+
 /** Problems printed per file in human output; `--json` always has them all. */
 const PROBLEMS_SHOWN = 50;
 
@@ -41,8 +44,13 @@ export const registerImportCommand: Register = (program, ctx, exit) => {
             today: todayInHoChiMinh(new Date()),
             now: isoNow,
             ids: systemIds,
+            // On a TTY one redrawn line; in a log, lines only for files long enough to need them.
             progress: (total: number) =>
-              createProgress(ctx.stderr, { label: t(ctx.lang, 'LEAD_IMPORT_PROGRESS'), total, tty: isTty(ctx.stderr) }),
+              createProgress(ctx.stderr, {
+                label: t(ctx.lang, 'LEAD_IMPORT_PROGRESS'),
+                total: isTty(ctx.stderr) || total >= PROGRESS_LINES_FROM ? total : 0,
+                tty: isTty(ctx.stderr),
+              }),
           };
           const done: FileImport[] = [];
           const failed: { file: string; code: string; message: string }[] = [];

@@ -7,7 +7,8 @@ import { openSandboxDatabase, startSandbox } from '../server/sandbox.ts';
 import { integerFlag, originFlags, rateFlag } from '../server/sandbox-flags.ts';
 import { sandboxStats, type SandboxStats } from '../server/stats.ts';
 import { cryptoRandom, systemClock } from '../server/runtime.ts';
-import { createTeam } from '../server/teams.ts';
+import { addEnrolCode, createTeam } from '../server/teams.ts';
+import { UserError } from '../user-error.ts';
 import { workspaceFile } from '../workspace.ts';
 
 interface ServeFlags {
@@ -30,6 +31,13 @@ const MAX_INT = 2 ** 31 - 1;
 /** `--db`, else `<workspace>/sandbox.db`. */
 function dbFile(ctx: CliContext, flags: { db?: string; workspace?: string }): string {
   return flags.db ?? workspaceFile({ flag: flags.workspace, env: ctx.env }, 'sandbox.db');
+}
+
+/** The system's code (EADDRINUSE, ENOTFOUND…) when the address could not be used. */
+function listenFailure(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('syscall' in error) || !('code' in error)) return undefined;
+  const known = error.syscall === 'listen' || error.syscall === 'getaddrinfo';
+  return known && typeof error.code === 'string' ? error.code : undefined;
 }
 
 function waitForStopSignal(): Promise<NodeJS.Signals> {
@@ -60,10 +68,9 @@ async function serve(ctx: CliContext, flags: ServeFlags): Promise<number> {
   try {
     sandbox = await startSandbox({ dbFile: file, host: flags.host, port, policy });
   } catch (error) {
-    if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('E')) {
-      throw error;
-    }
-    ctx.stderr.write(`${t(ctx.lang, 'SANDBOX_LISTEN_FAILED', { host: flags.host, port, reason: error.code })}\n`);
+    const reason = listenFailure(error);
+    if (reason === undefined) throw error;
+    ctx.stderr.write(`${t(ctx.lang, 'SANDBOX_LISTEN_FAILED', { host: flags.host, port, reason })}\n`);
     return EXIT.usage;
   }
   // The URL alone on the first line: scripts and tests read it.
@@ -131,6 +138,27 @@ export const registerSandboxCommand: Register = (program, ctx, exit) => {
             ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CREATED', { name: created.teamName, teamId: created.teamId })}\n`);
             ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code: created.code })}\n`);
           }
+          return EXIT.ok;
+        } finally {
+          db.close();
+        }
+      }),
+    );
+
+  team
+    .command('code <teamId>')
+    .description(vi(ctx, 'In thêm một mã đăng ký dùng một lần cho tổ (mỗi điện thoại một mã)', 'Print one more one-time enrolment code for a team (one per phone)'))
+    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu', 'database file'))
+    .option('--json', vi(ctx, 'in JSON {"teamId", "code"}', 'print JSON {"teamId", "code"}'))
+    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox team code 0193a1b2-… --json\n', '\nExample:\n  langso sandbox team code 0193a1b2-… --json\n'))
+    .action(
+      runAction(exit, (teamId: string, _opts: unknown, command: Command) => {
+        const flags = command.optsWithGlobals<{ db?: string; workspace?: string; json?: boolean }>();
+        const db = openSandboxDatabase(dbFile(ctx, flags), true);
+        try {
+          const code = addEnrolCode(db, teamId, systemClock, cryptoRandom);
+          if (code === undefined) throw new UserError('SANDBOX_TEAM_UNKNOWN', { teamId }, EXIT.usage);
+          ctx.stdout.write(flags.json ? `${JSON.stringify({ teamId, code })}\n` : `${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code })}\n`);
           return EXIT.ok;
         } finally {
           db.close();

@@ -6,13 +6,15 @@ import { EXIT } from '../exit-codes.ts';
 import { workspaceFlag } from '../lead/command-options.ts';
 import { requireConfig } from '../lead/config.ts';
 import { findRecordByPrefix } from '../lead/find-record.ts';
-import { renderRecordCard, shortId } from '../lead/record-card.ts';
+import { renderRecordCard } from '../lead/record-card.ts';
 import { lifecycleOf, type RecordRow } from '../lead/record-row.ts';
+import { ageInDays } from '../lead/report-model.ts';
 import { createReviewItems } from '../lead/review-items.ts';
 import { historyOf, recordsOfHamlet, workspaceSummary } from '../lead/status-query.ts';
 import { withWorkspace } from '../lead/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
 import { renderTable } from '../output/table.ts';
+import { formatVietnamTime } from '../output/time.ts';
 import { runAction, type Register } from '../program.ts';
 import { UserError } from '../user-error.ts';
 
@@ -46,7 +48,7 @@ export const registerStatusCommand: Register = (program, ctx, exit) => {
               ctx.stdout.write(`  ${statesLine(ctx, row)}\n`);
               for (const event of history) {
                 const kind = t(ctx.lang, `LEAD_EVENT.${event.kind}`);
-                ctx.stdout.write(`  ${event.at}  ${kind}${event.rev === null ? '' : ` (rev ${event.rev})`}${event.detail ? `: ${event.detail}` : ''}\n`);
+                ctx.stdout.write(`  ${formatVietnamTime(event.at)}  ${kind}${event.rev === null ? '' : ` (rev ${event.rev})`}${event.detail ? `: ${event.detail}` : ''}\n`);
               }
             }
             return EXIT.ok;
@@ -94,7 +96,8 @@ export const registerStatusCommand: Register = (program, ctx, exit) => {
             ctx.stdout.write(`${t(ctx.lang, 'LEAD_STATUS_PROVINCE', { status: word(`LEAD_STATUS.${p.status}`), count: p.count })}\n`);
           }
           if (summary.oldestWaitingAt !== null) {
-            ctx.stdout.write(`${t(ctx.lang, 'LEAD_STATUS_OLDEST', { at: summary.oldestWaitingAt })}\n`);
+            const days = ageInDays(summary.oldestWaitingAt, new Date().toISOString()) ?? 0;
+            ctx.stdout.write(`${t(ctx.lang, 'LEAD_STATUS_OLDEST', { at: formatVietnamTime(summary.oldestWaitingAt), days })}\n`);
           }
           return EXIT.ok;
         });
@@ -145,7 +148,7 @@ function hamletTable(ctx: CliContext, rows: readonly RecordRow[]): string {
     rows.map((row) => {
       const status = lifecycleOf(row);
       return [
-        shortId(row.id),
+        row.id,
         row.full_name ?? '',
         row.date_of_birth ?? '',
         word(`LEAD_REVIEW_STATE.${row.review_state}`) + (row.valid === 1 ? '' : ' ✗'),

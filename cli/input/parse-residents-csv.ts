@@ -2,22 +2,13 @@ import { parse, type CsvError } from 'csv-parse/sync';
 import type { ResidentInput } from '../../shared/validate/resident.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
+import { csvRecordLines } from './csv-record-lines.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, type ResidentColumn, type ResidentRow } from './resident-row.ts';
 
 const BY_LOWER_NAME: ReadonlyMap<string, ResidentColumn> = new Map(ALL_COLUMNS.map((c) => [c.toLowerCase(), c]));
 
-function isCsvError(error: unknown): error is CsvError & { lines?: number; empty_lines?: number } {
+function isCsvError(error: unknown): error is CsvError & { records?: unknown } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'lines' in error;
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-const HAS_LINE_BREAK = /[\r\n]/;
-
-/** Line breaks inside quoted cells: the extra lines a record spans. */
-function lineBreaksIn(cells: readonly string[]): number {
-  let count = 0;
-  for (const cell of cells) if (HAS_LINE_BREAK.test(cell)) count += cell.match(LINE_BREAK)?.length ?? 0;
-  return count;
 }
 
 /** Maps the header to column positions; refuses a missing, unknown or repeated column. */
@@ -39,56 +30,54 @@ function columnsOf(header: readonly string[], path: string): readonly (readonly 
   return [...positions];
 }
 
+const isBlankRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
 /**
  * Residents from CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
- * UTF-8 BOM is ignored; blank lines and rows of empty cells are skipped). The first line is the
- * header. A malformed file is refused whole with the line where the trouble starts.
+ * UTF-8 BOM is ignored; blank lines and a spreadsheet's rows of empty cells are skipped). The
+ * first line is the header. A malformed file is refused whole, naming the line where the
+ * record in trouble starts.
  */
 export function parseResidentsCsv(text: string, path: string): ResidentRow[] {
-  const lines: number[] = [];
-  // Line accounting of our own: csv-parse's `lines` counts a CRLF inside a quoted cell twice.
-  let nextLine = 1;
-  let emptySoFar = 0;
-  let headerLength = 0;
   let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      on_record: (cells: string[], context) => {
-        const start = nextLine + (context.empty_lines - emptySoFar);
-        emptySoFar = context.empty_lines;
-        nextLine = start + 1 + lineBreaksIn(cells);
-        // A spreadsheet's trailing rows of empty cells (",,,,,,") are skipped here rather than by
-        // the parser, so that line counting sees them.
-        if (cells.every((cell) => cell.trim() === '')) return null;
-        if (headerLength === 0) headerLength = cells.length;
-        lines.push(start);
-        return cells;
-      },
-    });
+    records = parse(text, { bom: true, skip_empty_lines: true });
   } catch (error) {
     if (!isCsvError(error)) throw error;
-    const line = nextLine + Math.max(0, (error.empty_lines ?? emptySoFar) - emptySoFar);
-    throw csvUserError(error, path, line, headerLength);
+    // `records` counts the records read before the one that failed.
+    const failed = typeof error.records === 'number' ? error.records : 0;
+    const starts = csvRecordLines(text);
+    throw csvUserError(error, path, starts[failed] ?? starts.at(-1) ?? 1, headerLength(text));
   }
-  const header = records[0];
+  const lines = csvRecordLines(text);
+  const headerAt = records.findIndex((cells) => !isBlankRecord(cells));
+  const header = records[headerAt];
   if (header === undefined) throw new UserError('CSV_EMPTY', { path, columns: REQUIRED_COLUMNS.join(',') });
   const columns = columnsOf(header, path);
   const rows: ResidentRow[] = [];
-  for (let r = 1; r < records.length; r += 1) {
+  for (let r = headerAt + 1; r < records.length; r += 1) {
     const cells = records[r] ?? [];
+    if (isBlankRecord(cells)) continue;
     const input: Partial<Record<ResidentColumn, string>> = {};
     for (const [column, position] of columns) {
       const cell = cells[position];
       if (cell !== undefined) input[column] = cell;
     }
-    rows.push({ index: r - 1, line: lines[r] ?? 0, input: input satisfies ResidentInput });
+    rows.push({ index: rows.length, line: lines[r] ?? 0, input: input satisfies ResidentInput });
   }
   return rows;
 }
 
-function csvUserError(error: CsvError, path: string, line: number, expected: number): UserError {
+/** How many cells the header has, for the message about a row with more or fewer. */
+function headerLength(text: string): number | string {
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true, to: 1 })[0]?.length ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+function csvUserError(error: CsvError, path: string, line: number, expected: number | string): UserError {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new UserError('CSV_QUOTE_NOT_CLOSED', { path, line }, EXIT.usage, { cause: error });

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import * as v from 'valibot';
-import { canonicalJson, hashPayload } from '../../shared/sync/canonical.ts';
 import { BatchRequestSchema, PROTOCOL_VERSION, type BatchResponse } from '../../shared/sync/protocol.ts';
 import type { DeviceAuth } from './auth.ts';
 import type { Faults } from './faults.ts';
@@ -9,6 +7,7 @@ import { HttpError } from './http-error.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import { firstProblem } from './issues.ts';
 import type { ServerPolicy } from './policy.ts';
+import { payloadHash } from './payload-hash.ts';
 import { parseJsonBody, readBody } from './read-body.ts';
 import { receiveRecord, type ReceiveDeps } from './receive-record.ts';
 import { jsonText, type Reply } from './reply.ts';
@@ -60,7 +59,7 @@ export function createBatchHandler(deps: BatchDeps): Handler {
     }
 
     // The request is named by its canonical JSON, so key order or whitespace do not make a new body.
-    const requestHash = createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
+    const requestHash = payloadHash(body);
     const claim = idempotency.claim(auth.teamId, batch.batchId, requestHash);
     if (claim.kind === 'replay') return jsonText(claim.status, claim.body, { 'idempotent-replayed': 'true' });
     if (claim.kind === 'reused') throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', { key: batch.batchId });
@@ -71,14 +70,13 @@ export function createBatchHandler(deps: BatchDeps): Handler {
     let answer: string;
     try {
       await ctx.delay();
-      const hashes = await Promise.all(batch.records.map((record) => hashPayload(record.payload)));
       const now = clock.now();
       const scope = { teamId: auth.teamId, deviceId: auth.deviceId, batchId: batch.batchId, now, lang: ctx.lang };
       answer = db
         .transaction(() => {
           const response: BatchResponse = {
             batchId: batch.batchId,
-            receipts: batch.records.map((record, i) => receiveRecord(receiveDeps, scope, record, hashes[i] ?? '')),
+            receipts: batch.records.map((record) => receiveRecord(receiveDeps, scope, record, payloadHash(record.payload))),
             serverTime: isoAt(now),
           };
           const text = JSON.stringify(response);

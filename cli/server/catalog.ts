@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import * as v from 'valibot';
 import { canonicalJson } from '../../shared/sync/canonical.ts';
 import type { DeviceAuth } from './auth.ts';
 import { empty, jsonText } from './reply.ts';
@@ -35,6 +36,8 @@ export interface CatalogBody {
   /** The team lead's public key (JWK) for sealed batch files; null until issue #6 sets one. */
   readonly leadPublicKey: Record<string, unknown> | null;
 }
+
+const JwkSchema = v.record(v.string(), v.unknown());
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -83,7 +86,7 @@ export function createCatalogHandler(
       teamId: auth.teamId,
       procedures: source.procedures,
       communes: source.communes,
-      leadPublicKey: stored === null ? null : (JSON.parse(stored) as Record<string, unknown>),
+      leadPublicKey: stored === null ? null : v.parse(JwkSchema, JSON.parse(stored)),
     };
     const text = JSON.stringify(body);
     const etag = `"${version}-${sha256(text).slice(0, 32)}"`;

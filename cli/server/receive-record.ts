@@ -32,7 +32,7 @@ function isDecided(record: WireRecord): boolean {
 
 /**
  * Decides one record's receipt and writes what it accepts. Runs inside the batch transaction;
- * a refused record writes nothing. `computedHash` is hashPayload(record.payload).
+ * a refused record writes nothing. `computedHash` is the payload's canonical hash (payloadHash).
  */
 export function receiveRecord(deps: ReceiveDeps, scope: BatchScope, record: WireRecord, computedHash: string): Receipt {
   const { store, policy } = deps;

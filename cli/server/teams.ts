@@ -25,8 +25,14 @@ export function createTeam(db: Database.Database, name: string, clock: Clock, ra
   return { teamId, teamName: name, code };
 }
 
-/** One more one-time code for an existing team (each phone uses its own). */
-export function addEnrolCode(db: Database.Database, teamId: string, clock: Clock, random: RandomSource): string {
+/** One more one-time code for an existing team (each phone uses its own); undefined if no such team. */
+export function addEnrolCode(
+  db: Database.Database,
+  teamId: string,
+  clock: Clock,
+  random: RandomSource,
+): string | undefined {
+  if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) return undefined;
   const code = newTeamCode(random);
   db.prepare('INSERT INTO enrol_codes (code_hash, team_id, created_at) VALUES (?, ?, ?)').run(
     hashSecret(normaliseTeamCode(code)),

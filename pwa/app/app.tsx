@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { parseLang, type Lang } from '../../shared/i18n/index.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import { LangContext, translator } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode } from '../store/db.ts';
 import { readSetting } from '../store/settings.ts';
@@ -17,7 +17,7 @@ const LANG_KEY = 'langso.lang';
 const MODE_KEY = 'langso.mode';
 
 export function App({ env }: { readonly env: AppEnv }) {
-  const [lang, setLangState] = useState<Lang>(() => parseLang(env.prefs.getItem(LANG_KEY) ?? undefined) ?? 'vi');
+  const [lang, setLangState] = useState<Lang>(() => env.prefs.getItem(LANG_KEY) === 'en' ? 'en' : 'vi');
   const [mode, setModeState] = useState<DbMode>(() => (env.prefs.getItem(MODE_KEY) === 'training' ? 'training' : 'real'));
   const [update, setUpdate] = useState<UpdateOffer | undefined>(undefined);
   const dirty = useMemo(createDirtyFlag, []);

@@ -2,7 +2,7 @@ import type { DbMode, LangsoDb } from '../store/db.ts';
 import { askPersistenceOnce, type StorageManagerLike } from '../store/persistence.ts';
 import type { DeviceSettings } from '../store/settings.ts';
 import { indexEntryOf, loadSearchIndex, type SearchIndex } from '../search/search-index.ts';
-import { createSyncController } from '../sync/sync-controller.ts';
+import { createLazySyncController } from '../sync/lazy-sync-controller.ts';
 import { stateKey } from '../store/dexie-outbox-store.ts';
 import type { DirtyFlag } from './dirty-flag.ts';
 import type { Session } from './session.ts';
@@ -29,7 +29,7 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
   let index: Promise<SearchIndex> | undefined;
   let clockOffsetMs: number | undefined;
   const searchIndex = () => (index ??= loadSearchIndex(db.records.toCollection()));
-  const sync = createSyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
+  const sync = createLazySyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
   void db.settings.get(stateKey('clockOffsetMs')).then((row) => {
     const value = Number(row?.value);
     if (row && Number.isFinite(value)) clockOffsetMs = value;

@@ -220,6 +220,7 @@ export const en: Record<UiKey, string> = {
   syncRunning: 'Syncing… {sent}/{total}',
   syncDone: 'Sync complete: everything sent.',
   syncDoneWithReasons: 'Sync finished. {count} records quarantined, see the reasons below.',
+  syncPartial: 'Partly sent; {count} records have no answer yet and will be sent again next time.',
   syncOffline: 'No network. Records are safe on the phone; they will be sent when there is signal.',
   syncAuth: 'The server no longer accepts this device. Join the team again in Settings.',
   syncFailed: 'Not sent: {reason}. Records are safe on the phone.',

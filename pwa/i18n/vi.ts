@@ -234,6 +234,7 @@ export const vi = {
   syncRunning: 'Đang đồng bộ… {sent}/{total}',
   syncDone: 'Đồng bộ xong: đã gửi hết.',
   syncDoneWithReasons: 'Đồng bộ xong. {count} hồ sơ tạm giữ, xem lý do bên dưới.',
+  syncPartial: 'Đã gửi một phần; {count} hồ sơ chưa có trả lời, sẽ gửi lại lần sau.',
   syncOffline: 'Không có mạng. Hồ sơ vẫn an toàn trên máy; sẽ gửi khi có mạng.',
   syncAuth: 'Máy chủ không nhận thiết bị này nữa. Kết nối lại với tổ trong Cài đặt.',
   syncFailed: 'Chưa gửi được: {reason}. Hồ sơ vẫn an toàn trên máy.',

@@ -5,7 +5,7 @@ import type { Bytes } from './bytes.ts';
  * string-based and `Uint8Array.fromBase64` is not in Node 20.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const VALUES = new Map([...ALPHABET].map((char, index) => [char, index]));
+const VALUES = new Map(ALPHABET.split('').map((char, index) => [char, index]));
 
 export function toBase64url(bytes: Uint8Array): string {
   let out = '';

@@ -6,6 +6,7 @@ import { parseJsonBytes } from './json-bytes.ts';
 import type { Entry } from './entry-parser.ts';
 import { sealFailure, type SealFailure } from './errors.ts';
 import type { Manifest, ManifestAttachment, ManifestRecord } from './format.ts';
+import { TaskWindow } from './task-window.ts';
 
 export type ContentCode = 'SEAL_RECORD_INVALID' | 'SEAL_HASH_MISMATCH';
 
@@ -18,34 +19,50 @@ export class ContentCheck {
   readonly records: ManifestRecord[] = [];
   readonly attachments: ManifestAttachment[] = [];
   manifestBytes: Uint8Array | undefined;
-  private problem: SealFailure<ContentCode> | undefined;
+  /** The problem of the earliest entry that has one (digests finish out of order). */
+  private problem: { readonly ordinal: number; readonly failure: SealFailure<ContentCode> } | undefined;
+  private ordinal = 0;
+  private readonly window = new TaskWindow();
 
   async add(entry: Entry): Promise<void> {
     if (entry.kind === 'manifest') {
       this.manifestBytes = entry.bytes;
       return;
     }
-    const digest = toHex(await sha256(entry.bytes));
+    const ordinal = this.ordinal++;
     if (entry.kind === 'attachment') {
+      // Up to 10 MiB each: hashed in turn, so only one is held at a time.
+      const digest = toHex(await sha256(entry.bytes));
       this.attachments.push({ sha256: digest, bytes: entry.bytes.length });
-      if (digest !== toHex(entry.sha256)) this.note('SEAL_HASH_MISMATCH', { item: toHex(entry.sha256).slice(0, 12) });
+      if (digest !== toHex(entry.sha256)) this.note(ordinal, 'SEAL_HASH_MISMATCH', { item: toHex(entry.sha256).slice(0, 12) });
       return;
     }
-    const index = this.records.length + 1;
-    const parsed = v.safeParse(WireRecordSchema, parseJsonBytes(entry.bytes));
+    const index = this.records.length;
+    this.records.push({ id: '', rev: 0, type: 'resident', sha256: '' });
+    await this.window.add(this.checkRecord(entry.bytes, index, ordinal));
+  }
+
+  /** Waits for the record digests still running; call before `verdict`. */
+  settle(): Promise<void> {
+    return this.window.drain();
+  }
+
+  private async checkRecord(bytes: Uint8Array<ArrayBuffer>, index: number, ordinal: number): Promise<void> {
+    const digest = toHex(await sha256(bytes));
+    const parsed = v.safeParse(WireRecordSchema, parseJsonBytes(bytes));
     if (!parsed.success) {
-      this.records.push({ id: '', rev: 0, type: 'resident', sha256: digest });
-      this.note('SEAL_RECORD_INVALID', { index, field: v.getDotPath(parsed.issues[0]) ?? '' });
+      this.records[index] = { id: '', rev: 0, type: 'resident', sha256: digest };
+      this.note(ordinal, 'SEAL_RECORD_INVALID', { index: index + 1, field: v.getDotPath(parsed.issues[0]) ?? '' });
       return;
     }
     const record = parsed.output;
-    this.records.push({ id: record.id, rev: record.rev, type: record.type, sha256: digest });
-    if ((await hashPayload(record.payload)) !== record.hash) this.note('SEAL_HASH_MISMATCH', { item: record.id });
+    this.records[index] = { id: record.id, rev: record.rev, type: record.type, sha256: digest };
+    if ((await hashPayload(record.payload)) !== record.hash) this.note(ordinal, 'SEAL_HASH_MISMATCH', { item: record.id });
   }
 
   /** The first problem in the content, or in how it matches the manifest's lists. */
   verdict(manifest: Manifest): SealFailure<ContentCode> | undefined {
-    if (this.problem) return this.problem;
+    if (this.problem) return this.problem.failure;
     const recordCount = Math.max(manifest.records.length, this.records.length);
     for (let i = 0; i < recordCount; i += 1) {
       const listed = manifest.records[i];
@@ -65,8 +82,8 @@ export class ContentCheck {
     return undefined;
   }
 
-  private note(code: ContentCode, params: Record<string, string | number>): void {
-    this.problem ??= sealFailure(code, params);
+  private note(ordinal: number, code: ContentCode, params: Record<string, string | number>): void {
+    if (!this.problem || ordinal < this.problem.ordinal) this.problem = { ordinal, failure: sealFailure(code, params) };
   }
 }
 

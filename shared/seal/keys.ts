@@ -115,7 +115,8 @@ export async function lockLeadKeys(
   passphrase: string,
   options: { readonly iterations?: number } = {},
 ): Promise<SealResult<{ readonly keyFile: LeadKeyFile }>> {
-  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+  // UTF-16 units: every Vietnamese letter is one unit in NFC.
+  if (passphrase.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) {
     return sealFailure('SEAL_PASSPHRASE_WEAK', { min: MIN_PASSPHRASE_LENGTH });
   }
   const iterations = Math.max(options.iterations ?? PBKDF2_ITERATIONS, MIN_ITERATIONS);

@@ -64,14 +64,14 @@ export async function scanSealed(options: ScanOptions): Promise<SealResult<Scann
         chunkHashes,
       };
     }
-    const cipherHash = await sha256(step.cipher);
+    // Both run on WebCrypto's thread pool; start them together.
+    const [cipherHash, plain] = await Promise.all([sha256(step.cipher), cipher.open(step.index, step.final, step.cipher)]);
     if (expected) {
       const seen = expected.chunkHashes[step.index];
       if (!seen || !equalBytes(seen, cipherHash) || (step.final && expected.chunkHashes.length !== step.index + 1)) {
         return sealFailure('SEAL_CHANGED_DURING_READ');
       }
     }
-    const plain = await cipher.open(step.index, step.final, step.cipher);
     if (!plain) return sealFailure('SEAL_CORRUPT', { offset: step.offset });
     chain = await nextChain(chain, cipherHash);
     chunkHashes.push(cipherHash);

@@ -2,10 +2,11 @@ import * as v from 'valibot';
 import { canonicalJson, hashPayload, toHex } from '../sync/canonical.ts';
 import { WireRecordSchema, type WireRecord } from '../sync/protocol.ts';
 import { sha256, utf8, type Bytes } from './bytes.ts';
-import { sealFailure, type SealResult } from './errors.ts';
+import { sealFailure, type SealFailure, type SealResult } from './errors.ts';
 import { ManifestSchema, MAX_ENTRY_BYTES, type Manifest, type ManifestAttachment, type ManifestRecord } from './format.ts';
 import type { DeviceKeys, LeadPublicKeys } from './keys.ts';
 import { SealWriter, type ByteSink } from './seal-writer.ts';
+import { TaskWindow } from './task-window.ts';
 
 export type SealItem =
   | { readonly kind: 'record'; readonly record: WireRecord }
@@ -62,6 +63,10 @@ export async function seal(options: SealOptions): Promise<SealResult<SealedSumma
   const records: ManifestRecord[] = [];
   const attachments: ManifestAttachment[] = [];
   const seenAttachments = new Set<string>();
+  // Record digests run in a window while later records are written; a hash problem found there
+  // is reported at the end, once the window drains (the bytes written meanwhile are discarded).
+  const window = new TaskWindow();
+  let hashProblem: SealFailure<'SEAL_INPUT_RECORD_HASH'> | undefined;
 
   for await (const item of options.items) {
     if (item.kind === 'record') {
@@ -73,15 +78,19 @@ export async function seal(options: SealOptions): Promise<SealResult<SealedSumma
         });
       }
       const record = parsed.output;
-      if ((await hashPayload(record.payload)) !== record.hash) {
-        return sealFailure('SEAL_INPUT_RECORD_HASH', { id: record.id });
-      }
       const bytes = utf8(canonicalJson(record));
       if (bytes.length > MAX_ENTRY_BYTES.record) {
         return sealFailure('SEAL_INPUT_RECORD_INVALID', { id: record.id, field: 'payload' });
       }
       await writer.writeEntry('record', bytes);
-      records.push({ id: record.id, rev: record.rev, type: record.type, sha256: toHex(await sha256(bytes)) });
+      const index = records.push({ id: record.id, rev: record.rev, type: record.type, sha256: '' }) - 1;
+      await window.add(
+        (async () => {
+          const [payloadHash, digest] = await Promise.all([hashPayload(record.payload), sha256(bytes)]);
+          if (payloadHash !== record.hash) hashProblem ??= sealFailure('SEAL_INPUT_RECORD_HASH', { id: record.id });
+          records[index] = { id: record.id, rev: record.rev, type: record.type, sha256: toHex(digest) };
+        })(),
+      );
     } else {
       // Content-addressed: two records sharing a photo carry it once.
       if (seenAttachments.has(item.sha256)) continue;
@@ -102,6 +111,8 @@ export async function seal(options: SealOptions): Promise<SealResult<SealedSumma
       seenAttachments.add(item.sha256);
     }
   }
+  await window.drain();
+  if (hashProblem) return hashProblem;
   if (records.length === 0) return sealFailure('SEAL_INPUT_EMPTY');
 
   const manifest: Manifest = {

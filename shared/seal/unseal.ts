@@ -70,6 +70,7 @@ export async function verifySealed(options: VerifyOptions): Promise<SealResult<{
     onEntry: (entry) => content.add(entry),
   });
   if (!scanned.ok) return scanned;
+  await content.settle();
 
   const manifest = v.safeParse(ManifestSchema, content.manifestBytes && parseJsonBytes(content.manifestBytes));
   if (!manifest.success) return sealFailure('SEAL_CORRUPT', { offset: 0 });

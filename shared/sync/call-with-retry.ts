@@ -37,7 +37,8 @@ export async function callWithRetry<T>(
     }
     if (isAborted(ctx)) return { kind: 'stop', stop: ABORTED };
     if (result.kind === 'auth') {
-      return { kind: 'stop', stop: { status: 'auth-required', problem: { code: 'UNAUTHORIZED', status: result.status } } };
+      const code = result.status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED';
+      return { kind: 'stop', stop: { status: 'auth-required', problem: { code, status: result.status } } };
     }
     if (result.kind === 'permanent') return { kind: 'permanent', failure: result };
 
@@ -45,7 +46,8 @@ export async function callWithRetry<T>(
     const giveUp = giveUpOn(result, attempt, ctx);
     if (giveUp) return { kind: 'stop', stop: giveUp };
     const delayMs = retryDelay(attempt, ctx.random, result.retryAfterMs, ctx.backoff);
-    ctx.emit(result.status === undefined ? { kind: 'waiting', attempt, delayMs, cause: result.cause } : { kind: 'waiting', attempt, delayMs, cause: result.cause, status: result.status });
+    const waiting = { kind: 'waiting', attempt, delayMs, cause: result.cause } as const;
+    ctx.emit(result.status === undefined ? waiting : { ...waiting, status: result.status });
     try {
       await ctx.sleep(delayMs, ctx.signal);
     } catch {

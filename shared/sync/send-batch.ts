@@ -36,12 +36,12 @@ export async function sendBatch(ctx: RunContext, entries: readonly OutboxEntry[]
   const keys = entries.map(({ id, rev }) => ({ id, rev }));
   const outcome = await callWithRetry(
     ctx,
-    (signal) => { const fresh = ctx.ids.next(); return ctx.transport.postBatch({ ...request, batchId: fresh }, fresh, signal); },
+    (signal) => ctx.transport.postBatch(request, batchId, signal),
     () => ctx.store.recordAttempt(keys),
   );
   if (outcome.kind === 'stop') return { stop: outcome.stop };
   if (outcome.kind === 'permanent') return onRefused(ctx, entries, outcome.failure, rekeyed);
-  if (false) {
+  if (outcome.value.batchId !== batchId) {
     return { stop: { status: 'failed', problem: { code: 'BAD_RESPONSE', message: 'the answer names another batch' } } };
   }
   await noteClock(ctx, outcome, outcome.value.serverTime);

@@ -5,6 +5,10 @@
 export const SYNC_CODES = [
   /** No HTTP answer: offline, DNS, refused, or the connection was cut. */
   'SYNC_NETWORK',
+  /** The request took longer than the transport's deadline. */
+  'TIMEOUT',
+  /** The caller's AbortSignal stopped the request. */
+  'ABORTED',
   /** The server answered, but not in protocol v1 (bad JSON, wrong shape, wrong batch id). */
   'BAD_RESPONSE',
   /** The outbox names an attachment this device no longer has. */
@@ -15,6 +19,9 @@ export const SYNC_CODES = [
   'ATTACHMENT_STILL_MISSING',
   /** The server answered a batch without a receipt for this record. */
   'NO_RECEIPT',
+  /** A `rejected` / `conflict` receipt that carried no code of its own. */
+  'RECEIPT_REJECTED',
+  'RECEIPT_CONFLICT',
   /** Local storage refused a read or a write; nothing was removed. */
   'STORAGE_ERROR',
   /** A transport broke its contract (threw instead of returning a value). */

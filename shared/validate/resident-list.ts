@@ -17,24 +17,28 @@ export interface ResidentListCheck {
   readonly values: readonly (ResidentFields | undefined)[];
 }
 
-/** Every record on its own, then across records (DUPLICATE_CCCD): what an import or `langso check` reports. */
+/**
+ * Every record on its own, then across records (DUPLICATE_CCCD): what an import or `langso
+ * check` reports. Built for 100,000-row files: one flat issue list, nothing copied per record.
+ */
 export function validateResidentList(inputs: readonly ResidentInput[], options: { readonly today: string }): ResidentListCheck {
-  const perRecord: Issue[][] = [];
-  const values: (ResidentFields | undefined)[] = [];
-  for (const input of inputs) {
-    const result = validateResidentInput(input, options);
-    perRecord.push([...result.issues]);
-    values.push(result.value);
-  }
-  for (const dup of findDuplicateCccds(inputs.map((i) => i.cccd))) {
-    perRecord[dup.index]?.push(dup.issue);
-    values[dup.index] = undefined;
-  }
   const issues: IndexedIssue[] = [];
-  let valid = 0;
-  perRecord.forEach((list, index) => {
-    if (list.length === 0) valid += 1;
-    for (const issue of list) issues.push({ index, issue });
-  });
-  return { records: inputs.length, valid, issues, values };
+  const values: (ResidentFields | undefined)[] = [];
+  let invalid = 0;
+  for (let index = 0; index < inputs.length; index += 1) {
+    const result = validateResidentInput(inputs[index] ?? {}, options);
+    values.push(result.value);
+    if (result.issues.length > 0) invalid += 1;
+    for (const issue of result.issues) issues.push({ index, issue });
+  }
+  const duplicates = findDuplicateCccds(inputs.map((i) => i.cccd));
+  if (duplicates.length === 0) return { records: inputs.length, valid: inputs.length - invalid, issues, values };
+  for (const dup of duplicates) {
+    if (values[dup.index] !== undefined) invalid += 1;
+    values[dup.index] = undefined;
+    issues.push(dup);
+  }
+  // Array#sort is stable: within a record, its own issues stay first and in order.
+  issues.sort((a, b) => a.index - b.index);
+  return { records: inputs.length, valid: inputs.length - invalid, issues, values };
 }

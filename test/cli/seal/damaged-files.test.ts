@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../../shared/i18n/index.ts';
 import { openSealedFile } from '../../../cli/seal/sealed-file.ts';
 import { buildCorpus, type Corpus } from './damaged-variants.ts';
 
@@ -19,12 +20,13 @@ async function importFile(corpus: Corpus, path: string, seen: readonly string[] 
   return { code: delivered.ok ? 'OK' : delivered.code, params: {}, rows };
 }
 
+// Built at collection time so each variant is its own named test.
+const corpus = await buildCorpus();
+
 describe('importing damaged, tampered and foreign .langso files', () => {
   let dir: string;
-  let corpus: Corpus;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'langso-seal-corpus-'));
-    corpus = await buildCorpus();
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -48,16 +50,21 @@ describe('importing damaged, tampered and foreign .langso files', () => {
     expect(result).toMatchObject({ code: 'OK', rows: 6 });
   });
 
-  it('refuses every variant whole, with its own code and zero rows written', async () => {
-    const outcomes = [];
-    for (const [i, variant] of corpus.variants.entries()) {
+  it.each(corpus.variants.map((variant, i) => [variant.name, variant.code, i] as const))(
+    '%s: refused whole with %s, zero rows written',
+    async (_name, code, i) => {
+      const variant = corpus.variants[i];
+      if (!variant) throw new Error(`no variant ${i}`);
       const path = join(dir, `variant-${String(i).padStart(2, '0')}.langso`);
       await writeFile(path, variant.bytes);
       const result = await importFile(corpus, path, variant.seen);
-      outcomes.push({ variant: variant.name, code: result.code, rows: result.rows });
-    }
-    expect(outcomes).toEqual(corpus.variants.map((variant) => ({ variant: variant.name, code: variant.code, rows: 0 })));
-  });
+      expect({ code: result.code, rows: result.rows }).toEqual({ code, rows: 0 });
+      for (const lang of ['vi', 'en'] as const) {
+        const message = t(lang, result.code, result.params);
+        expect(message, `${lang}: ${message}`).not.toMatch(/\{\w+\}|^SEAL_/);
+      }
+    },
+  );
 
   it('tells a replayed file apart by its id, so the CLI can say "nothing new"', async () => {
     const path = join(dir, 'again.langso');

@@ -76,7 +76,7 @@ describe('Idempotency-Key on POST /v1/batches', () => {
       const d = await slow.enrol();
       const batch = batchOf(d, [await wireRecord('resident')]);
       const [a, b] = await Promise.all([postBatch(slow.url, d, batch), postBatch(slow.url, d, batch)]);
-      const statuses = [a.status, b.status].sort();
+      const statuses = [a.status, b.status].sort((x, y) => x - y);
       expect(statuses).toEqual([200, 409]);
       const conflict = a.status === 409 ? a : b;
       expect(conflict.headers.get('retry-after')).toBe('1');

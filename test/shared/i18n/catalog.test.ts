@@ -5,7 +5,7 @@ import { vi } from '../../../shared/i18n/vi.ts';
 import { PROTOCOL_ERROR_CODES } from '../../../shared/sync/protocol.ts';
 import { ISSUE_CODES } from '../../../shared/validate/issue.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort((a, b) => a.localeCompare(b));
 const viCatalog: Record<string, string> = vi;
 const enCatalog: Record<string, string> = en;
 

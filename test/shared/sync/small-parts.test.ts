@@ -6,6 +6,7 @@ import { takeWithinLimits } from '../../../shared/sync/next-chunk.ts';
 import { UuidV7Schema } from '../../../shared/domain/records.ts';
 import * as v from 'valibot';
 import { singleFlight } from '../../../shared/sync/single-flight.ts';
+import { sleep } from '../../../shared/sync/sleep.ts';
 import { makeEntries, testIds } from './helpers/entries.ts';
 
 describe('ids', () => {
@@ -76,3 +77,20 @@ describe('single flight', () => {
   });
 });
 
+
+describe('sleep', () => {
+  it('returns at once when the signal has already fired', async () => {
+    await sleep(3_600_000, AbortSignal.abort());
+  });
+
+  it('returns when the signal fires during the wait', async () => {
+    const controller = new AbortController();
+    const waiting = sleep(3_600_000, controller.signal);
+    controller.abort();
+    await waiting;
+  });
+
+  it('returns after the wait without a signal', async () => {
+    await sleep(1);
+  });
+});

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { parseResidentsCsv } from './cli/input/parse-residents-csv.ts';
+import { validateResidentList } from './shared/validate/resident-list.ts';
+import { validateResidentInput } from './shared/validate/resident.ts';
+const text = readFileSync(process.argv[2] as string, 'utf8');
+let t = performance.now();
+const rows = parseResidentsCsv(text, 'x');
+console.log('parse', performance.now() - t);
+t = performance.now();
+for (let i = 0; i < 10000; i++) validateResidentInput(rows[i]!.input, { today: '2026-01-01' });
+console.log('validate 10k', performance.now() - t);
+t = performance.now();
+validateResidentList(rows.map((r) => r.input), { today: '2026-01-01' });
+console.log('list', performance.now() - t);

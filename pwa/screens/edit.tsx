@@ -1,0 +1,26 @@
+import { useSession } from '../app/session.ts';
+import { useLive } from '../app/use-live.ts';
+import { useT } from '../i18n/ui.ts';
+import { DossierWizardScreen } from './dossier-wizard.tsx';
+import { EidFormScreen } from './eid-form.tsx';
+import { HouseholdFormScreen } from './household-form.tsx';
+import { ResidentFormScreen } from './resident-form.tsx';
+
+/** Opens the right form for a record: the fix of a quarantined record starts here. */
+export function EditScreen({ id }: { readonly id: string }) {
+  const t = useT();
+  const { db } = useSession();
+  const record = useLive(async () => (await db.records.get(id))?.envelope ?? null, [db, id]);
+  if (record === undefined) return <p class="loading">{t('loading')}</p>;
+  if (record === null) return <p class="empty">{t('recordMissing')}</p>;
+  switch (record.type) {
+    case 'household':
+      return <HouseholdFormScreen existing={record} />;
+    case 'resident':
+      return <ResidentFormScreen existing={record} />;
+    case 'eid':
+      return <EidFormScreen residentId={record.payload.residentId} existing={record} />;
+    case 'dossier':
+      return <DossierWizardScreen residentId={record.payload.applicantResidentId} existing={record} />;
+  }
+}
