@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { communes } from '../shared/catalog/communes.ts';
@@ -77,6 +77,7 @@ try {
   const timeBin = '/usr/bin/time';
   const useTime = existsSync(timeBin);
   const cli = [process.execPath, join(root, 'bin', 'langso.js'), 'check', file, '--json'];
+  const loadBefore = loadavg()[0] ?? 0;
   const started = performance.now();
   const run = useTime
     ? spawnSync(timeBin, ['-v', ...cli], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
@@ -84,12 +85,16 @@ try {
   const seconds = (performance.now() - started) / 1000;
 
   const rssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1];
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN);
+  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN);
   const report = JSON.parse(run.stdout) as { records: number; valid: number; issues: unknown[] };
   const ok = (run.status === 0 || run.status === 1) && report.records === ROWS;
 
   console.log(`rows            ${ROWS.toLocaleString('en')} (${megabytes.toFixed(1)} MB CSV, seeded)`);
   console.log(`result          exit ${run.status}, ${report.valid.toLocaleString('en')} valid, ${report.issues.length.toLocaleString('en')} issues`);
   console.log(`wall            ${seconds.toFixed(2)} s (whole process: node + tsx start-up, read, parse, validate, JSON out)`);
+  if (useTime) console.log(`cpu             ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} + system ${system.toFixed(2)})`);
+  console.log(`machine load    ${loadBefore.toFixed(1)} (1-min load average before the run, ${availableParallelism()} cores): above the core count, wall time is inflated`);
   console.log(`throughput      ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s`);
   console.log(`peak memory     ${rssKb ? `${(Number(rssKb) / 1024).toFixed(0)} MB max RSS (${timeBin} -v)` : 'unavailable (no /usr/bin/time)'}`);
   console.log(`goal            ≤ ${GOAL_SECONDS} s for 100,000 rows: ${seconds <= GOAL_SECONDS ? 'met' : 'NOT MET'}`);

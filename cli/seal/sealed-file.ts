@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Params } from '../../shared/i18n/index.ts';
 import type { SealResult } from '../../shared/seal/errors.ts';
 import { DEFAULT_CHUNK_SIZE } from '../../shared/seal/format.ts';
 import { seal, type SealInputCode, type SealOptions, type SealedSummary } from '../../shared/seal/seal.ts';
@@ -12,13 +11,7 @@ import {
   type VerifyOptions,
 } from '../../shared/seal/unseal.ts';
 import { AtomicFile, isErrno } from './atomic-file.ts';
-
-/** The file-level failures the shared code cannot know about. */
-export interface FileFailure {
-  readonly ok: false;
-  readonly code: 'FILE_NOT_FOUND' | 'FILE_UNREADABLE';
-  readonly params: Params;
-}
+import type { FileFailure } from './file-failure.ts';
 
 /**
  * Seals to `path` through a temp file (owner-only permissions) renamed into place only when the

@@ -89,7 +89,9 @@ export class ChunkReader {
     }
     // End of stream: what is left is the last chunk and the trailer.
     if (this.queued < TRAILER_BYTES || !equalBytes(this.peekTail(END_MARKER.length), END_MARKER)) {
-      return sealFailure('SEAL_TRUNCATED');
+      // The marker further up means bytes were added after the end, not that the file was cut.
+      const marker = indexOf(concatBytes(this.pieces), END_MARKER);
+      return marker < 0 ? sealFailure('SEAL_TRUNCATED') : sealFailure('SEAL_CORRUPT', { offset: offset + marker + END_MARKER.length });
     }
     if (this.queued - TRAILER_BYTES <= TAG_BYTES) return sealFailure('SEAL_CORRUPT', { offset });
     this.ended = true;
@@ -145,4 +147,12 @@ export class ChunkReader {
     this.offset += length;
     return out;
   }
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  for (let i = haystack.indexOf(first ?? 0); i >= 0 && i + needle.length <= haystack.length; i = haystack.indexOf(first ?? 0, i + 1)) {
+    if (equalBytes(haystack.subarray(i, i + needle.length), needle)) return i;
+  }
+  return -1;
 }

@@ -4,6 +4,7 @@ import { recipientCipher } from './content-cipher.ts';
 import { EntryParser, type Entry } from './entry-parser.ts';
 import { sealFailure, type SealResult } from './errors.ts';
 import { nextChain, signedStatement } from './format.ts';
+import { shortFingerprint } from './jwk.ts';
 
 export interface ScanOptions {
   readonly source: AsyncIterable<Uint8Array>;
@@ -43,7 +44,7 @@ export async function scanSealed(options: ScanOptions): Promise<SealResult<Scann
   const { expected } = options;
   if (expected && !equalBytes(head.headHash, expected.headHash)) return sealFailure('SEAL_CHANGED_DURING_READ');
   if (head.header.recipientKeyId !== options.recipientKeyId) {
-    return sealFailure('SEAL_WRONG_KEY', { keyId: head.header.recipientKeyId.slice(0, 16).toUpperCase() });
+    return sealFailure('SEAL_WRONG_KEY', { keyId: shortFingerprint(head.header.recipientKeyId) });
   }
   const cipher = await recipientCipher(options.decryptionKey, head.header, head.headHash);
   if (!cipher) return sealFailure('SEAL_CORRUPT', { offset: 0 });

@@ -57,6 +57,10 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
     const team = JSON.parse(created.stdout) as { teamId: string; code: string };
     expect(Object.keys(team).sort()).toEqual(['code', 'teamId']);
     expect(statSync(db).mode & 0o777).toBe(0o600);
+    const more = await langso('sandbox', 'team', 'code', team.teamId, '--db', db, '--json');
+    const second = JSON.parse(more.stdout) as { teamId: string; code: string };
+    expect(second.teamId).toBe(team.teamId);
+    expect(second.code).not.toBe(team.code);
 
     const child = spawn(process.execPath, [BIN, 'sandbox', '--db', db, '--port', '0', '--decide-after', '0'], {
       env,
@@ -70,6 +74,8 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
       expect(enrol.status).toBe(201);
       const device = (await enrol.json()) as { deviceId: string; token: string; teamId: string };
       expect(device.teamId).toBe(team.teamId);
+      const secondPhone = await fetch(`${url}/v1/devices`, { method: 'POST', body: JSON.stringify({ code: second.code }) });
+      expect(secondPhone.status).toBe(201);
 
       const payload = samplePayload('resident');
       const record = {
@@ -100,7 +106,7 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({
       teams: 1,
-      devices: 1,
+      devices: 2,
       records: 1,
       byTypeAndStatus: [{ type: 'resident', status: 'received', count: 1 }],
       duplicates: [],
@@ -127,15 +133,20 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
     expect(rate.stderr).toContain('Cờ --fail-rate');
   });
 
-  it('says when the stats database does not exist, with exit 2', async () => {
-    const missing = await langso('sandbox', 'stats', '--db', join(dir, 'missing.db'));
+  it('says when the database or the team does not exist, with exit 2', async () => {
+    const [missing, unknownTeam] = await Promise.all([
+      langso('sandbox', 'stats', '--db', join(dir, 'missing.db')),
+      langso('sandbox', 'team', 'code', 'no-such-team', '--db', join(dir, 'province.db')),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing.db');
+    expect(unknownTeam.code).toBe(2);
+    expect(unknownTeam.stderr).toContain('no-such-team');
   });
 
   it('shows an example in the help of each command', async () => {
     const helps = await Promise.all(
-      [['sandbox'], ['sandbox', 'team', 'create'], ['sandbox', 'stats']].map((args) => langso(...args, '--help')),
+      [['sandbox'], ['sandbox', 'team', 'create'], ['sandbox', 'team', 'code'], ['sandbox', 'stats']].map((args) => langso(...args, '--help')),
     );
     for (const help of helps) {
       expect(help.code).toBe(0);

@@ -101,6 +101,8 @@ export async function buildCorpus(): Promise<Corpus> {
   add('flipped byte in the last chunk’s tag', flipByte(good, last.end - 1), 'SEAL_CORRUPT');
   add('flipped byte in the signature', flipByte(good, at.signature.start + 31), 'SEAL_SIGNATURE');
   add('flipped byte in the end marker', flipByte(good, at.endMarker.start + 3), 'SEAL_TRUNCATED');
+  add('a few bytes appended after the end', join(good, seededBytes(40, 3)), 'SEAL_CORRUPT');
+  add('a whole chunk’s worth appended after the end', join(good, seededBytes(CHUNK + 100, 4)), 'SEAL_CORRUPT');
   add('a byte inserted in chunk 2', join(good.subarray(0, middle(chunk(2))), Uint8Array.of(0), good.subarray(middle(chunk(2)))), 'SEAL_CORRUPT');
 
   // Chunks moved, dropped, repeated, or taken from another file.

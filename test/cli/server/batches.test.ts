@@ -181,6 +181,24 @@ describe('POST /v1/batches receipts', () => {
     expect((await send([record, record])).map((r) => r.status)).toEqual(['accepted', 'duplicate']);
   });
 
+  it('writes nothing of a batch that fails midway, answers 500 INTERNAL, and lets the same key run again', async () => {
+    const resident = await wireRecord('resident');
+    const household = await wireRecord('household');
+    const batch = batchOf(device, [resident, household]);
+    server.db.exec(`CREATE TRIGGER fail_households BEFORE INSERT ON records WHEN NEW.type = 'household'
+      BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    try {
+      const failed = await postBatch(server.url, device, batch);
+      expect(failed.status).toBe(500);
+      expect(await failed.json()).toMatchObject({ code: 'INTERNAL' });
+      expect(storedCount(resident.id)).toBe(0);
+    } finally {
+      server.db.exec('DROP TRIGGER fail_households');
+    }
+    const retried = await postBatch(server.url, device, batch);
+    expect(((await retried.json()) as { receipts: Receipt[] }).receipts.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+  });
+
   it('numbers dossier codes per day in order, the same for the same requests', async () => {
     const fresh = await startTestServer();
     try {

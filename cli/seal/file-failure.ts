@@ -1,0 +1,8 @@
+import type { Params } from '../../shared/i18n/index.ts';
+
+/** The file-level failures the shared code cannot know about (codes of shared/i18n). */
+export interface FileFailure {
+  readonly ok: false;
+  readonly code: 'FILE_NOT_FOUND' | 'FILE_UNREADABLE';
+  readonly params: Params;
+}
