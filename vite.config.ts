@@ -70,7 +70,9 @@ export default defineConfig({
         // The sync API is never cached: records must reach the server, not a cache.
         navigateFallbackDenylist: [/^\/v1\//],
         cleanupOutdatedCaches: true,
-        clientsClaim: false,
+        // The first install takes the open page at once, so screens loaded later come from the
+        // precache even if the network is gone before the first reload. Updates still wait.
+        clientsClaim: true,
         skipWaiting: false,
       },
     }),

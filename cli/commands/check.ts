@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { t } from '../../shared/i18n/index.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { formatIssue } from '../../shared/validate/format-issue.ts';
-import { validateResidentList, type ResidentListCheck } from '../../shared/validate/resident-list.ts';
+import { createResidentListChecker, type ResidentListCheck } from '../../shared/validate/resident-list.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
-import { readResidentFile } from '../input/read-residents.ts';
-import type { ResidentFile } from '../input/resident-row.ts';
+import { forEachResidentRow } from '../input/read-residents.ts';
 import { paint } from '../output/color.ts';
 import { writeJson } from '../output/json.ts';
 import { runAction, type ExitSink } from '../program.ts';
@@ -54,22 +53,25 @@ export function registerCheckCommand(program: Command, ctx: CliContext, exit: Ex
 }
 
 async function checkCommand(ctx: CliContext, path: string, flags: CheckFlags): Promise<number> {
-  const file = await readResidentFile(path);
-  const result = validateResidentList(
-    file.rows.map((r) => r.input),
-    { today: todayInHoChiMinh(new Date()) },
-  );
-  if (flags.json) writeJson(ctx.stdout, toJsonReport(ctx, file, result));
-  else ctx.stdout.write(humanReport(ctx, path, file, result));
+  const checker = createResidentListChecker({ today: todayInHoChiMinh(new Date()) });
+  // The CSV line of each record, for the report (JSON records have none).
+  const lines: number[] = [];
+  await forEachResidentRow(path, (row) => {
+    checker.add(row.input);
+    if (row.line !== undefined) lines.push(row.line);
+  });
+  const result = checker.finish();
+  if (flags.json) writeJson(ctx.stdout, toJsonReport(ctx, lines, result));
+  else ctx.stdout.write(humanReport(ctx, path, lines, result));
   return result.issues.length === 0 ? EXIT.ok : EXIT.problems;
 }
 
-export function toJsonReport(ctx: CliContext, file: ResidentFile, result: ResidentListCheck): CheckReportJson {
+function toJsonReport(ctx: CliContext, lines: readonly number[], result: ResidentListCheck): CheckReportJson {
   return {
     records: result.records,
     valid: result.valid,
     issues: result.issues.map(({ index, issue }) => {
-      const line = file.rows[index]?.line;
+      const line = lines[index];
       return {
         index,
         ...(line === undefined ? {} : { line }),
@@ -81,13 +83,13 @@ export function toJsonReport(ctx: CliContext, file: ResidentFile, result: Reside
   };
 }
 
-function humanReport(ctx: CliContext, path: string, file: ResidentFile, result: ResidentListCheck): string {
-  const lines: string[] = [];
+function humanReport(ctx: CliContext, path: string, lines: readonly number[], result: ResidentListCheck): string {
+  const out: string[] = [];
   for (const { index, issue } of result.issues) {
-    const line = file.rows[index]?.line;
+    const line = lines[index];
     const message = formatIssue(ctx.lang, issue);
     const params = { record: index + 1, field: issue.field, message };
-    lines.push(
+    out.push(
       line === undefined ? t(ctx.lang, 'CHECK_ISSUE', params) : t(ctx.lang, 'CHECK_ISSUE_LINE', { ...params, line }),
     );
   }
@@ -106,6 +108,6 @@ function humanReport(ctx: CliContext, path: string, file: ResidentFile, result: 
             issues: result.issues.length,
           }),
         );
-  lines.push(summary);
-  return `${lines.join('\n')}\n`;
+  out.push(summary);
+  return `${out.join('\n')}\n`;
 }

@@ -20,13 +20,13 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): Database.Database {
   if (options.mustExist && !existsSync(file)) throw new UserError('FILE_NOT_FOUND', { path: file });
-  if (!existsSync(file)) {
-    // Created owner-only before SQLite touches it; SQLite gives -wal and -shm the same mode.
-    closeSync(openSync(file, 'a', 0o600));
-    chmodSync(file, 0o600);
-  }
   let db: Database.Database;
   try {
+    if (!existsSync(file)) {
+      // Created owner-only before SQLite touches it; SQLite gives -wal and -shm the same mode.
+      closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
+    }
     db = new Database(file, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   } catch (error) {
     throw new UserError('DB_UNREADABLE', { path: file, reason: reasonOf(error) }, undefined, { cause: error });

@@ -6,10 +6,13 @@ import { csvRecordLines } from './csv-record-lines.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, type ResidentColumn, type ResidentRow } from './resident-row.ts';
 
 const BY_LOWER_NAME: ReadonlyMap<string, ResidentColumn> = new Map(ALL_COLUMNS.map((c) => [c.toLowerCase(), c]));
+const encoder = new TextEncoder();
 
 function isCsvError(error: unknown): error is CsvError & { records?: unknown } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'lines' in error;
 }
+
+const isBlankRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
 
 /** Maps the header to column positions; refuses a missing, unknown or repeated column. */
 function columnsOf(header: readonly string[], path: string): readonly (readonly [ResidentColumn, number])[] {
@@ -30,48 +33,60 @@ function columnsOf(header: readonly string[], path: string): readonly (readonly 
   return [...positions];
 }
 
-const isBlankRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
-
 /**
- * Residents from CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks; a
- * UTF-8 BOM is ignored; blank lines and a spreadsheet's rows of empty cells are skipped). The
- * first line is the header. A malformed file is refused whole, naming the line where the
- * record in trouble starts.
+ * Hands each resident of a CSV (RFC 4180: quoted cells may hold commas, quotes and line
+ * breaks; a UTF-8 BOM is ignored; blank lines and a spreadsheet's rows of empty cells are
+ * skipped) to `onRow` as it is parsed, keeping nothing: a 100,000-row file never sits in memory
+ * as records. The first line is the header. A malformed file is refused (UserError, exit 2)
+ * naming the line where the record in trouble starts; rows before it have been handed over.
  */
-export function parseResidentsCsv(text: string, path: string): ResidentRow[] {
-  let records: string[][];
+export function forEachResidentCsvRow(data: Uint8Array | string, path: string, onRow: (row: ResidentRow) => void): void {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  const lines = csvRecordLines(bytes);
+  let physical = -1;
+  let columns: readonly (readonly [ResidentColumn, number])[] | undefined;
+  let index = 0;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true });
+    parse(bytes, {
+      bom: true,
+      skip_empty_lines: true,
+      on_record: (cells: string[]) => {
+        physical += 1;
+        if (isBlankRecord(cells)) return null;
+        if (columns === undefined) {
+          columns = columnsOf(cells, path);
+          return null;
+        }
+        const input: Partial<Record<ResidentColumn, string>> = {};
+        for (const [column, position] of columns) {
+          const cell = cells[position];
+          if (cell !== undefined) input[column] = cell;
+        }
+        onRow({ index, line: lines[physical] ?? 0, input: input satisfies ResidentInput });
+        index += 1;
+        return null;
+      },
+    });
   } catch (error) {
     if (!isCsvError(error)) throw error;
     // `records` counts the records read before the one that failed.
     const failed = typeof error.records === 'number' ? error.records : 0;
-    const starts = csvRecordLines(text);
-    throw csvUserError(error, path, starts[failed] ?? starts.at(-1) ?? 1, headerLength(text));
+    throw csvUserError(error, path, lines[failed] ?? lines.at(-1) ?? 1, headerLength(bytes));
   }
-  const lines = csvRecordLines(text);
-  const headerAt = records.findIndex((cells) => !isBlankRecord(cells));
-  const header = records[headerAt];
-  if (header === undefined) throw new UserError('CSV_EMPTY', { path, columns: REQUIRED_COLUMNS.join(',') });
-  const columns = columnsOf(header, path);
+  if (columns === undefined) throw new UserError('CSV_EMPTY', { path, columns: REQUIRED_COLUMNS.join(',') });
+}
+
+/** All residents of a CSV at once (small files, tests). */
+export function parseResidentsCsv(data: Uint8Array | string, path: string): ResidentRow[] {
   const rows: ResidentRow[] = [];
-  for (let r = headerAt + 1; r < records.length; r += 1) {
-    const cells = records[r] ?? [];
-    if (isBlankRecord(cells)) continue;
-    const input: Partial<Record<ResidentColumn, string>> = {};
-    for (const [column, position] of columns) {
-      const cell = cells[position];
-      if (cell !== undefined) input[column] = cell;
-    }
-    rows.push({ index: rows.length, line: lines[r] ?? 0, input: input satisfies ResidentInput });
-  }
+  forEachResidentCsvRow(data, path, (row) => rows.push(row));
   return rows;
 }
 
 /** How many cells the header has, for the message about a row with more or fewer. */
-function headerLength(text: string): number | string {
+function headerLength(bytes: Uint8Array): number | string {
   try {
-    return parse(text, { bom: true, skip_empty_lines: true, to: 1 })[0]?.length ?? '?';
+    return parse(bytes, { bom: true, skip_empty_lines: true, to: 1 })[0]?.length ?? '?';
   } catch {
     return '?';
   }

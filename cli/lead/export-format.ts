@@ -88,7 +88,7 @@ function jsonRecord(row: RecordRow): unknown {
     issues: issuesOf(row),
     // A valid record's domain payload; an invalid one is exported as it arrived.
     payload: row.payload === null ? null : JSON.parse(row.payload),
-    input: row.payload === null ? JSON.parse(row.raw) : null,
+    input: row.raw === null ? null : JSON.parse(row.raw),
     consent: row.consent === null ? null : JSON.parse(row.consent),
     review: { state: row.review_state, reason: row.review_reason, at: row.reviewed_at },
     sync: { state: row.sync_state },

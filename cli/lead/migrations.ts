@@ -45,10 +45,9 @@ export const LEAD_MIGRATIONS: readonly Migration[] = [
         consent TEXT,
         -- The domain payload (JSON) when the record is valid; NULL while it is not.
         payload TEXT,
-        payload_sha256 TEXT,
-        -- The record as it arrived (a spreadsheet row, a phone's payload) and its hash:
-        -- a re-import with the same hash changes nothing.
-        raw TEXT NOT NULL,
+        -- The record as it arrived, kept while it is invalid (what was typed, to show and fix).
+        raw TEXT,
+        -- Hash of the record as it arrived: a re-import with the same hash changes nothing.
         raw_sha256 TEXT NOT NULL,
         -- Who it came from (a volunteer or device) and its identity there (see row-key.ts).
         source TEXT NOT NULL,
@@ -83,10 +82,9 @@ export const LEAD_MIGRATIONS: readonly Migration[] = [
         UNIQUE (source, source_key)
       ) STRICT;
       CREATE INDEX records_by_cccd ON records (cccd) WHERE cccd IS NOT NULL;
+      -- Few indexes on purpose: an import of 100,000 rows maintains each one. Reports and
+      -- lists read every row anyway; dedup and re-imports need these two (and the UNIQUE).
       CREATE INDEX records_by_person ON records (search_key, date_of_birth, hamlet_key);
-      CREATE INDEX records_by_place ON records (commune_code, hamlet_key);
-      CREATE INDEX records_by_review ON records (review_state, created_at);
-      CREATE INDEX records_by_source_person ON records (source, search_key, date_of_birth);
 
       -- Every decision the lead took, kept as an audit trail.
       CREATE TABLE reviews (

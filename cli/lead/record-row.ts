@@ -25,8 +25,7 @@ export interface RecordRow {
   readonly training: 0 | 1;
   readonly consent: string | null;
   readonly payload: string | null;
-  readonly payload_sha256: string | null;
-  readonly raw: string;
+  readonly raw: string | null;
   readonly source: string;
   readonly source_key: string;
   readonly line: number | null;
@@ -54,7 +53,7 @@ export interface RecordRow {
 }
 
 export const RECORD_COLUMNS = `id, type, rev, created_at, updated_at, device_id, training, consent, payload,
-  payload_sha256, raw, source, source_key, line, issues, valid, commune_code, hamlet, hamlet_key, full_name, search_key, date_of_birth,
+  raw, source, source_key, line, issues, valid, commune_code, hamlet, hamlet_key, full_name, search_key, date_of_birth,
   sex, cccd, phone, eid_level, procedure_code, lifecycle, review_state, review_reason, reviewed_at, sync_state,
   province_status, server_ref, province_at`;
 

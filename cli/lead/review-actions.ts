@@ -40,7 +40,7 @@ export function createReviewActions(db: Database.Database, now: () => string): R
     const noConsent = row.consent === null;
     if (row.review_state === 'approved') return { done: true, changed: false, noConsent };
     const envelope = row.valid === 1 ? envelopeOf(row) : undefined;
-    const wire = envelope ? wireRecordOf(row, envelope) : undefined;
+    const wire = envelope ? wireRecordOf(envelope) : undefined;
     if (!wire) {
       const count = (JSON.parse(row.issues) as unknown[]).length;
       return { done: false, refusal: { code: 'LEAD_REVIEW_INVALID', params: { id: row.id, count } } };

@@ -3,6 +3,7 @@ import { normaliseCccd } from '../../shared/validate/cccd.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import type { ResidentInput } from '../../shared/validate/resident.ts';
 import { searchKey } from '../../shared/validate/search-key.ts';
+import { bytesSha256 } from './hash.ts';
 
 /** What a resident row is known by, for re-imports and for dedup, valid or not. */
 export interface PersonKeys {
@@ -38,4 +39,14 @@ export function sourceKeyOf(keys: PersonKeys, index: number): string {
   if (keys.cccd) return `cccd:${keys.cccd}`;
   if (keys.searchKey && keys.dateOfBirth) return `person:${keys.searchKey}|${keys.dateOfBirth}`;
   return `row:${index}`;
+}
+
+const INPUT_FIELDS = ['fullName', 'dateOfBirth', 'sex', 'cccd', 'phone', 'email', 'communeCode', 'hamlet', 'house'] as const;
+
+/**
+ * The hash a row is recognised by on re-import: its fields as typed, in a fixed order. Cheaper
+ * than canonical JSON for 100,000 rows, and just as stable.
+ */
+export function rowSha256(input: ResidentInput): string {
+  return bytesSha256(new TextEncoder().encode(JSON.stringify(INPUT_FIELDS.map((field) => input[field] ?? null))));
 }

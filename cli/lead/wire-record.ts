@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { RecordEnvelopeSchema, type RecordEnvelope } from '../../shared/domain/records.ts';
 import type { WireRecord } from '../../shared/sync/protocol.ts';
 import { attachmentsOf } from '../../shared/sync/wire-record.ts';
+import { canonicalSha256 } from './hash.ts';
 import type { RecordRow } from './record-row.ts';
 
 /** The domain envelope of a stored valid record, parsed (a row that does not parse is not sent). */
@@ -23,16 +24,15 @@ export function envelopeOf(row: RecordRow): RecordEnvelope | undefined {
 
 /**
  * The wire form queued when the lead approves a record: the same shape as the shared
- * `toWireRecord`, with the payload hash computed at import (node:crypto, synchronously, over the
- * same canonical JSON) so approving thousands of records needs no per-record await.
+ * `toWireRecord`, with the payload hash computed synchronously (node:crypto over the same
+ * canonical JSON), so approving thousands of records needs no per-record await.
  */
-export function wireRecordOf(row: RecordRow, envelope: RecordEnvelope): WireRecord | undefined {
-  if (row.payload_sha256 === null) return undefined;
+export function wireRecordOf(envelope: RecordEnvelope): WireRecord {
   return {
     id: envelope.id,
     type: envelope.type,
     rev: envelope.rev,
-    hash: row.payload_sha256,
+    hash: canonicalSha256(envelope.payload),
     payload: envelope.payload,
     attachments: attachmentsOf(envelope),
     consent: envelope.consent,

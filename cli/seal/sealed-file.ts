@@ -77,7 +77,7 @@ export async function openSealedFile(
     if (isErrno(error, 'ENOENT')) return { ok: false, code: 'FILE_NOT_FOUND', params: { path } };
     return { ok: false, code: 'FILE_UNREADABLE', params: { path, reason: String(error) } };
   }
-  let verified;
+  let verified: Awaited<ReturnType<typeof verifySealed>>;
   try {
     verified = await verifySealed({ ...options, source: () => readFile(path) });
   } catch (error) {

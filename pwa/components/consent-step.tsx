@@ -39,6 +39,9 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
   const [problems, setProblems] = useState<ReadonlySet<Problem>>(new Set());
   const exportSignature = useRef<(() => Promise<Blob | undefined>) | undefined>(undefined);
   const team = session.device.teamName ?? '';
+  const teamSuffix = team === '' ? '' : ` ${team}`;
+  // The purposes this record needs come first; the others stay unticked unless the resident wants them.
+  const shownPurposes = [...need, ...CONSENT_PURPOSES.filter((p) => !need.includes(p))];
 
   const toggle = (purpose: ConsentPurpose, on: boolean) => {
     const next = new Set(purposes);
@@ -100,14 +103,14 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
           ))}
         </ul>
         <h2>{t('consentProcessorTitle')}</h2>
-        <p>{t('consentProcessor', { team })}</p>
+        <p>{t('consentProcessor', { team: teamSuffix })}</p>
         <h2>{t('consentRightsTitle')}</h2>
         <p>{t('consentRights')}</p>
         {sensitive && <p>{t('consentSensitive')}</p>}
       </div>
       <fieldset class={problems.has('purpose') ? 'field field-error' : 'field'} aria-describedby={problems.has('purpose') ? 'purposes-error' : undefined}>
         <legend>{t('consentPurposesTitle')}</legend>
-        {CONSENT_PURPOSES.map((purpose) => (
+        {shownPurposes.map((purpose) => (
           <label class="choice" key={purpose}>
             <input type="checkbox" name="purpose" value={purpose} checked={purposes.has(purpose)} onChange={(e) => toggle(purpose, e.currentTarget.checked)} />
             <span>

@@ -176,6 +176,7 @@ export const en: Record<MessageCode, string> = {
   CHECK_ISSUE_LINE: 'Record {record} (line {line}) [{field}] {message}',
   CHECK_SUMMARY: '{path}: {records} records, {valid} valid, {invalid} with problems ({issues} issues).',
   CHECK_ALL_VALID: '{path}: all {records} records are valid.',
+  FILE_IS_DIRECTORY: '{path} is a folder, not a file.',
   INPUT_NOT_TEXT: 'File {path} is not UTF-8 text; if it is an Excel file, save it again as “CSV UTF-8”.',
   CSV_EMPTY: 'File {path} is empty: it needs the header line {columns}.',
   CSV_COLUMN_MISSING: 'File {path}, line 1: column {missing} is missing (the header needs: {columns}).',

@@ -182,6 +182,7 @@ export const vi = {
   CHECK_ISSUE_LINE: 'Bản ghi {record} (dòng {line}) [{field}] {message}',
   CHECK_SUMMARY: '{path}: {records} bản ghi, {valid} hợp lệ, {invalid} có lỗi ({issues} lỗi).',
   CHECK_ALL_VALID: '{path}: cả {records} bản ghi đều hợp lệ.',
+  FILE_IS_DIRECTORY: '{path} là một thư mục, không phải tệp.',
   INPUT_NOT_TEXT: 'Tệp {path} không phải văn bản UTF-8; nếu là tệp Excel, hãy lưu lại dạng “CSV UTF-8”.',
   CSV_EMPTY: 'Tệp {path} trống: cần dòng tiêu đề {columns}.',
   CSV_COLUMN_MISSING: 'Tệp {path}, dòng 1: thiếu cột {missing} (tiêu đề cần có: {columns}).',

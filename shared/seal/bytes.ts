@@ -37,6 +37,12 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** Lowercase hex to bytes, or undefined when it is not lowercase hex of whole bytes. */
+export function fromHex(hex: string): Bytes | undefined {
+  if (!/^(?:[0-9a-f]{2})*$/.test(hex)) return undefined;
+  return Uint8Array.from({ length: hex.length / 2 }, (_, i) => Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16));
+}
+
 export function utf8(text: string): Bytes {
   return new TextEncoder().encode(text) as Bytes;
 }

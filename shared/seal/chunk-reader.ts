@@ -98,6 +98,14 @@ export class ChunkReader {
     return { ok: true, done: false, index: this.index++, offset, final: true, cipher: this.take(this.queued - TRAILER_BYTES) };
   }
 
+  /** Lets the source go (closes the file) when the scan stops before its end. */
+  async close(): Promise<void> {
+    if (!this.eof) {
+      this.eof = true;
+      await this.iterator.return?.();
+    }
+  }
+
   private trailer(): SealResult<ChunkStep, ChunkCode> {
     const offset = this.offset;
     const signature = this.take(SIGNATURE_BYTES);

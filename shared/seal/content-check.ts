@@ -31,10 +31,8 @@ export class ContentCheck {
     }
     const ordinal = this.ordinal++;
     if (entry.kind === 'attachment') {
-      // Up to 10 MiB each: hashed in turn, so only one is held at a time.
-      const digest = toHex(await sha256(entry.bytes));
-      this.attachments.push({ sha256: digest, bytes: entry.bytes.length });
-      if (digest !== toHex(entry.sha256)) this.note(ordinal, 'SEAL_HASH_MISMATCH', { item: toHex(entry.sha256).slice(0, 12) });
+      const index = this.attachments.push({ sha256: '', bytes: entry.bytes.length }) - 1;
+      await this.window.add(this.checkAttachment(entry.bytes, entry.sha256, index, ordinal), entry.bytes.length);
       return;
     }
     const index = this.records.length;
@@ -42,9 +40,15 @@ export class ContentCheck {
     await this.window.add(this.checkRecord(entry.bytes, index, ordinal));
   }
 
-  /** Waits for the record digests still running; call before `verdict`. */
+  /** Waits for the digests still running; call before `verdict`. */
   settle(): Promise<void> {
     return this.window.drain();
+  }
+
+  private async checkAttachment(bytes: Uint8Array<ArrayBuffer>, claimed: Uint8Array, index: number, ordinal: number): Promise<void> {
+    const digest = toHex(await sha256(bytes));
+    this.attachments[index] = { sha256: digest, bytes: bytes.length };
+    if (digest !== toHex(claimed)) this.note(ordinal, 'SEAL_HASH_MISMATCH', { item: toHex(claimed).slice(0, 12) });
   }
 
   private async checkRecord(bytes: Uint8Array<ArrayBuffer>, index: number, ordinal: number): Promise<void> {

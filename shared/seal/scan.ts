@@ -39,6 +39,14 @@ export type ScanCode =
  */
 export async function scanSealed(options: ScanOptions): Promise<SealResult<Scanned, ScanCode>> {
   const reader = new ChunkReader(options.source);
+  try {
+    return await scanWith(reader, options);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function scanWith(reader: ChunkReader, options: ScanOptions): Promise<SealResult<Scanned, ScanCode>> {
   const head = await reader.readHead();
   if (!head.ok) return head;
   const { expected } = options;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { canonicalJson, hashPayload, toHex } from '../sync/canonical.ts';
 import { WireRecordSchema, type WireRecord } from '../sync/protocol.ts';
-import { sha256, utf8, type Bytes } from './bytes.ts';
+import { fromHex, sha256, utf8, type Bytes } from './bytes.ts';
 import { sealFailure, type SealFailure, type SealResult } from './errors.ts';
 import { ManifestSchema, MAX_ENTRY_BYTES, type Manifest, type ManifestAttachment, type ManifestRecord } from './format.ts';
 import type { DeviceKeys, LeadPublicKeys } from './keys.ts';
@@ -63,10 +63,10 @@ export async function seal(options: SealOptions): Promise<SealResult<SealedSumma
   const records: ManifestRecord[] = [];
   const attachments: ManifestAttachment[] = [];
   const seenAttachments = new Set<string>();
-  // Record digests run in a window while later records are written; a hash problem found there
-  // is reported at the end, once the window drains (the bytes written meanwhile are discarded).
+  // Digests run in a window while later items are written; a hash problem found there is
+  // reported once the window drains (the caller discards the bytes written meanwhile).
   const window = new TaskWindow();
-  let hashProblem: SealFailure<'SEAL_INPUT_RECORD_HASH'> | undefined;
+  let hashProblem: SealFailure<'SEAL_INPUT_RECORD_HASH' | 'SEAL_INPUT_ATTACHMENT_HASH'> | undefined;
 
   for await (const item of options.items) {
     if (item.kind === 'record') {
@@ -102,12 +102,18 @@ export async function seal(options: SealOptions): Promise<SealResult<SealedSumma
         });
       }
       const bytes: Bytes = item.bytes.buffer instanceof ArrayBuffer ? (item.bytes as Bytes) : item.bytes.slice();
-      const digest = await sha256(bytes);
-      if (toHex(digest) !== item.sha256) {
-        return sealFailure('SEAL_INPUT_ATTACHMENT_HASH', { sha256: item.sha256.slice(0, 12) });
-      }
-      await writer.writeEntry('attachment', bytes, digest);
+      const claimed = item.sha256.length === 64 ? fromHex(item.sha256) : undefined;
+      if (!claimed) return sealFailure('SEAL_INPUT_ATTACHMENT_HASH', { sha256: item.sha256.slice(0, 12) });
+      await writer.writeEntry('attachment', bytes, claimed);
       attachments.push({ sha256: item.sha256, bytes: bytes.length });
+      await window.add(
+        (async () => {
+          if (toHex(await sha256(bytes)) !== item.sha256) {
+            hashProblem ??= sealFailure('SEAL_INPUT_ATTACHMENT_HASH', { sha256: item.sha256.slice(0, 12) });
+          }
+        })(),
+        bytes.length,
+      );
       seenAttachments.add(item.sha256);
     }
   }

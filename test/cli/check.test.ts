@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseResidentsCsv } from '../../cli/input/parse-residents-csv.ts';
 import { parseResidentsJson } from '../../cli/input/parse-residents-json.ts';
+import { readUtf8File } from '../../cli/input/read-utf8-file.ts';
 import { isUserError } from '../../cli/user-error.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -228,5 +229,25 @@ describe('parseResidentsJson', () => {
     const error = userErrorOf(() => parseResidentsJson(text, 'a.json'));
     expect(error.code).toBe(code);
     expect(error.params).toMatchObject(params);
+  });
+});
+
+describe('readUtf8File', () => {
+  async function codeOf(path: string): Promise<string> {
+    try {
+      await readUtf8File(path);
+    } catch (error) {
+      if (isUserError(error)) return error.code;
+      throw error;
+    }
+    return 'read';
+  }
+
+  it('reads UTF-8 text, and names a folder, a missing file and a binary or UTF-16 file', async () => {
+    expect(await codeOf(tempFile('ok.csv', 'Nguyễn Văn Tâm\n'))).toBe('read');
+    expect(await codeOf(tmp)).toBe('FILE_IS_DIRECTORY');
+    expect(await codeOf(join(tmp, 'missing.csv'))).toBe('FILE_NOT_FOUND');
+    expect(await codeOf(tempFile('latin1.csv', new Uint8Array([0x4e, 0x67, 0xe3, 0x0a])))).toBe('INPUT_NOT_TEXT');
+    expect(await codeOf(tempFile('utf16.csv', new Uint8Array([0xff, 0xfe, 0x4e, 0x00])))).toBe('INPUT_NOT_TEXT');
   });
 });

@@ -5,6 +5,8 @@ import { createServer, connect, type AddressInfo, type Server, type Socket } fro
  * connections before the request, mid-request, mid-response and after the server committed
  * (the response has started but the client never sees it), on a seeded share of connections.
  * It can also shape the link (one-way latency and bandwidth) for the throttled benchmarks.
+ * Cuts are drawn per connection: a client that keeps connections alive gets only the first
+ * request of each one judged, so fault runs send `Connection: close` (one request each).
  */
 export type CutKind = 'before-request' | 'mid-request' | 'mid-response' | 'after-commit';
 export const CUT_KINDS: readonly CutKind[] = ['before-request', 'mid-request', 'mid-response', 'after-commit'];
@@ -23,7 +25,14 @@ export interface FaultProxyOptions {
 export interface FaultProxy {
   readonly url: string;
   readonly port: number;
-  readonly stats: { connections: number; cuts: Record<CutKind, number>; bytesUp: number; bytesDown: number };
+  readonly stats: {
+    connections: number;
+    cuts: Record<CutKind, number>;
+    /** Cuts by the HTTP method of the request they hit (unknown for cuts before the request). */
+    cutsByMethod: Record<string, number>;
+    bytesUp: number;
+    bytesDown: number;
+  };
   close(): Promise<void>;
 }
 
@@ -39,25 +48,56 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Delivers chunks after a fixed delay and at a bounded rate, in order. */
-function shapedWriter(to: Socket, latencyMs: number, bitsPerSecond: number | undefined) {
-  let lastDone = 0;
-  return (chunk: Buffer, onWritten?: () => void) => {
+/**
+ * Delivers chunks after a fixed delay and at a bounded rate, in order. `busyUntil` starts the
+ * link later: a new connection pays the TCP handshake (one round trip) before its first byte.
+ * `whenDelivered` runs once every chunk written so far has reached the other side.
+ */
+function shapedWriter(to: Socket, latencyMs: number, bitsPerSecond: number | undefined, busyUntil = 0) {
+  let lastDone = busyUntil;
+  let inFlight = 0;
+  let waiting: (() => void) | undefined;
+  const settle = (onWritten?: () => void): void => {
+    onWritten?.();
+    if (inFlight === 0 && waiting) {
+      const next = waiting;
+      waiting = undefined;
+      next();
+    }
+  };
+  const write = (chunk: Buffer, onWritten?: () => void): void => {
     if (latencyMs <= 0 && bitsPerSecond === undefined) {
       if (!to.destroyed) to.write(chunk);
-      onWritten?.();
+      settle(onWritten);
       return;
     }
     const now = Date.now();
     const sendMs = bitsPerSecond ? (chunk.length * 8 * 1000) / bitsPerSecond : 0;
     const start = Math.max(now, lastDone);
     lastDone = start + sendMs;
-    const at = lastDone + latencyMs;
+    inFlight += 1;
     setTimeout(() => {
+      inFlight -= 1;
       if (!to.destroyed) to.write(chunk);
-      onWritten?.();
-    }, at - now);
+      settle(onWritten);
+    }, lastDone + latencyMs - now);
   };
+  const whenDelivered = (then: () => void): void => {
+    if (inFlight === 0) then();
+    else waiting = then;
+  };
+  return { write, whenDelivered };
+}
+
+/**
+ * Bytes of the whole request that starts this chunk (headers plus Content-Length), so a
+ * mid-request cut lands inside the body of a big batch rather than always in its headers.
+ */
+function requestLength(first: Buffer): number {
+  const end = first.indexOf('\r\n\r\n');
+  if (end < 0) return first.length;
+  const length = /\r\ncontent-length:\s*(\d+)/i.exec(first.subarray(0, end).toString('latin1'));
+  return end + 4 + (length?.[1] === undefined ? 0 : Number(length[1]));
 }
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
@@ -67,6 +107,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const stats = {
     connections: 0,
     cuts: { 'before-request': 0, 'mid-request': 0, 'mid-response': 0, 'after-commit': 0 } as Record<CutKind, number>,
+    cutsByMethod: {} as Record<string, number>,
     bytesUp: 0,
     bytesDown: 0,
   };
@@ -78,7 +119,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
     const cut: CutKind | undefined = random() < cutRate ? CUT_KINDS[Math.floor(random() * CUT_KINDS.length)] : undefined;
-    // Where in the stream the cut lands, as a share of the first chunk.
+    // Where the cut lands: a share of the request (mid-request) or of the first answer chunk.
     const cutShare = random();
     if (cut === 'before-request') {
       stats.cuts[cut] += 1;
@@ -89,27 +130,39 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     sockets.add(upstream);
     upstream.on('close', () => {
       sockets.delete(upstream);
-      client.destroy();
+      // The server closed (Connection: close): the client still gets what is on the link.
+      down.whenDelivered(() => client.destroy());
     });
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
-    const up = shapedWriter(upstream, latency, options.bitsPerSecond);
+    const shaped = latency > 0 || options.bitsPerSecond !== undefined;
+    const up = shapedWriter(upstream, latency, options.bitsPerSecond, shaped ? Date.now() + 2 * latency : 0).write;
     const down = shapedWriter(client, latency, options.bitsPerSecond);
     let cutDone = false;
+    let method: string | undefined;
     const cutNow = () => {
       if (cutDone || !cut) return;
       cutDone = true;
       stats.cuts[cut] += 1;
+      if (method !== undefined) stats.cutsByMethod[method] = (stats.cutsByMethod[method] ?? 0) + 1;
       client.destroy();
       upstream.destroy();
     };
 
+    // For a mid-request cut: how many bytes of the request get through before the cut.
+    let cutAt: number | undefined;
+    let forwarded = 0;
     client.on('data', (chunk: Buffer) => {
       stats.bytesUp += chunk.length;
+      method ??= /^[A-Z]+/.exec(chunk.toString('latin1', 0, 8))?.[0];
       if (cut === 'mid-request' && !cutDone) {
-        const keep = Math.floor(chunk.length * cutShare);
-        up(chunk.subarray(0, keep), cutNow);
-        return;
+        cutAt ??= Math.max(1, Math.floor(requestLength(chunk) * cutShare));
+        if (forwarded + chunk.length >= cutAt) {
+          up(chunk.subarray(0, cutAt - forwarded), cutNow);
+          forwarded = cutAt;
+          return;
+        }
+        forwarded += chunk.length;
       }
       up(chunk);
     });
@@ -122,10 +175,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       stats.bytesDown += chunk.length;
       if (cut === 'mid-response' && !cutDone) {
         const keep = Math.max(1, Math.floor(chunk.length * cutShare));
-        down(chunk.subarray(0, keep), cutNow);
+        down.write(chunk.subarray(0, keep), cutNow);
         return;
       }
-      down(chunk);
+      down.write(chunk);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,8 @@
 import type { Consent } from '../../shared/domain/consent.ts';
 import type { Resident } from '../../shared/domain/records.ts';
 import { findCommune } from '../../shared/catalog/communes.ts';
-import { hashPayload } from '../../shared/sync/canonical.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/sync/canonical.ts';
 import { createSeededIds } from '../../shared/sync/ids.ts';
 import type { WireRecord } from '../../shared/sync/protocol.ts';
 import { fixtureCommunes } from '../../fixtures/generate/catalog-communes.ts';
@@ -25,7 +26,7 @@ export interface ResidentRecordOptions {
 const DEFAULT_START = Date.parse('2026-11-02T01:30:00Z');
 const VOLUNTEERS = ['tnv-01', 'tnv-02', 'tnv-03', 'tnv-04', 'tnv-05'];
 
-export async function residentRecords(options: ResidentRecordOptions): Promise<WireRecord[]> {
+export function residentRecords(options: ResidentRecordOptions): WireRecord[] {
   const rows = residentRows(options.count, options.seed);
   const rng = mulberry32(options.seed ^ 0x5eed);
   let at = options.startMs ?? DEFAULT_START;
@@ -51,7 +52,7 @@ export async function residentRecords(options: ResidentRecordOptions): Promise<W
       id: ids.next(),
       type: 'resident',
       rev: 1,
-      hash: await hashPayload(payload),
+      hash: payloadHash(payload),
       payload,
       attachments: [],
       consent: householdConsent(head, row, givenAt),
@@ -66,10 +67,14 @@ export async function residentRecords(options: ResidentRecordOptions): Promise<W
 /** Exactly `count` residents, whole households from the generator cut at the end. */
 function residentRows(count: number, seed: number): FixtureRow[] {
   const households = Math.ceil(count / 3) + 8;
+  // A team works in its own commune: one commune per seed.
+  const all = fixtureCommunes();
+  const commune = all[seed % all.length];
+  if (!commune) throw new Error('no communes in the catalog');
   const { rows } = generateFixtures({
     households,
     seed: `sync-${seed}`,
-    communes: fixtureCommunes(),
+    communes: [commune],
     today: '2026-11-01',
     invalidRate: 0,
     retiredCodes: new Map(),
@@ -115,4 +120,12 @@ function nextVisit(at: number, roll: number): number {
   if (hourInVietnam < 17) return next;
   const day = next - ((next + 7 * 3_600_000) % 86_400_000);
   return day + 86_400_000 + 7.5 * 3_600_000;
+}
+
+/**
+ * hashPayload (shared/sync/canonical.ts) with Node's synchronous SHA-256: the same canonical
+ * bytes and the same hash, without one WebCrypto promise per record for 10,000s of records.
+ */
+export function payloadHash(payload: unknown): string {
+  return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
 }

@@ -72,6 +72,7 @@ describe('openDatabase', () => {
     writeFileSync(file, 'this is not sqlite, just text that is long enough to be read as a header');
     expect(codeOf(() => openDatabase(file, { migrations: [V1] }))).toBe('DB_UNREADABLE');
     expect(codeOf(() => openDatabase(join(dir, 'none.db'), { migrations: [V1], mustExist: true }))).toBe('FILE_NOT_FOUND');
+    expect(codeOf(() => openDatabase(join(dir, 'no-such-folder', 'x.db'), { migrations: [V1] }))).toBe('DB_UNREADABLE');
   });
 
   it('rolls a failing migration back whole, leaving the version where it was', () => {

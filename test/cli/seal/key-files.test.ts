@@ -1,8 +1,11 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLeadPublicKeys, unlockLeadKeyFileAt, writeLeadKeyFile, writeLeadPublicKeys } from '../../../cli/seal/key-files.ts';
+import { writeReceiptFile } from '../../../cli/seal/receipt-file.ts';
+import { signReceiptFile, verifyReceiptFile } from '../../../shared/seal/receipts.ts';
 import { generateLeadKeys, lockLeadKeys, type LeadKeyFile, type LeadKeys } from '../../../shared/seal/keys.ts';
 
 describe('the team lead key files in the workspace', () => {
@@ -43,6 +46,19 @@ describe('the team lead key files in the workspace', () => {
     const path = join(dir, 'lead-public.json');
     await writeLeadPublicKeys(path, lead.publicKeys);
     expect(await readLeadPublicKeys(path)).toEqual({ ok: true, publicKeys: lead.publicKeys });
+  });
+
+  it('writes a signed receipt file that verifies after the trip through disk', async () => {
+    const path = join(dir, 'bien-nhan.json');
+    const file = await signReceiptFile(lead, {
+      teamId: 'team-a',
+      deviceId: 'phone-1',
+      issuedAt: '2026-02-03T10:00:00.000Z',
+      receipts: [{ id: uuidv7(), rev: 1, status: 'accepted' }],
+    });
+    await writeReceiptFile(path, file);
+    const read: unknown = JSON.parse(await readFile(path, 'utf8'));
+    expect(await verifyReceiptFile(read, { lead: lead.publicKeys, teamId: 'team-a', deviceId: 'phone-1' })).toMatchObject({ ok: true });
   });
 
   it('answers FILE_NOT_FOUND, and SEAL_KEY_FILE_INVALID for a file that is not a key file', async () => {

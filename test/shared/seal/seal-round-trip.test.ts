@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../../shared/sync/canonical.ts';
 import type { WireRecord } from '../../../shared/sync/protocol.ts';
+import { readableBytes } from '../../../shared/seal/byte-source.ts';
 import { utf8, type Bytes } from '../../../shared/seal/bytes.ts';
 import { MIN_CHUNK_SIZE, TAG_BYTES, TRAILER_BYTES } from '../../../shared/seal/format.ts';
 import { seal } from '../../../shared/seal/seal.ts';
@@ -76,6 +77,36 @@ describe('sealing and unsealing a batch in memory', () => {
       expect(result.ok, `pieces of ${piece}`).toBe(true);
       expect(sink.records).toHaveLength(batch.records.length);
     }
+  });
+
+  it('lets the source go (closes the file) when it refuses a file early', async () => {
+    const { bytes } = await sealToBytes(team, batch, 4096);
+    const damaged = bytes.slice();
+    damaged[200] = (damaged[200] ?? 0) ^ 1;
+    let closed = false;
+    let pieces = 0;
+    const source = async function* () {
+      try {
+        for (let at = 0; at < damaged.length; at += 1024) {
+          pieces += 1;
+          yield damaged.slice(at, at + 1024);
+        }
+      } finally {
+        closed = true;
+      }
+    };
+    const result = await verifySealed({ source, lead: team.lead, teamId: team.teamId, devices: team.devices });
+    expect(result).toMatchObject({ ok: false, code: 'SEAL_CORRUPT' });
+    expect(closed).toBe(true);
+    expect(pieces).toBeLessThan(damaged.length / 1024);
+  });
+
+  it('reads a browser File’s ReadableStream through readableBytes', async () => {
+    const { bytes } = await sealToBytes(team, batch, 4096);
+    const sink = collector();
+    const file = new Blob([bytes]);
+    const result = await unseal({ source: () => readableBytes(file.stream()), lead: team.lead, teamId: team.teamId, devices: team.devices, sink });
+    expect(result).toMatchObject({ ok: true, records: batch.records.length, attachments: batch.attachments.length });
   });
 
   it('round-trips files whose plaintext ends exactly on, just before and just after a chunk boundary', async () => {

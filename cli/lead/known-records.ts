@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+
+/** A record already stored for a source, as a re-import needs to see it. */
+export interface KnownRecord {
+  readonly id: string;
+  readonly raw_sha256: string;
+  readonly source_key: string;
+  readonly search_key: string | null;
+  readonly date_of_birth: string | null;
+}
+
+export interface KnownRecords {
+  /**
+   * The stored record a file row is: the one with its key, else (a corrected CCCD changes the
+   * key) the same person from the same source whose old key the file no longer has.
+   */
+  match(row: { readonly sourceKey: string; readonly searchKey: string | null; readonly dateOfBirth: string | null }): KnownRecord | undefined;
+}
+
+/**
+ * Everything a source already has, read in one indexed range scan, so that matching 100,000
+ * rows costs no query per row.
+ */
+export function loadKnownRecords(db: Database.Database, source: string, keysInFile: ReadonlySet<string>): KnownRecords {
+  const rows = db
+    .prepare('SELECT id, raw_sha256, source_key, search_key, date_of_birth FROM records WHERE source = ?')
+    .all(source) as KnownRecord[];
+  const byKey = new Map(rows.map((row) => [row.source_key, row]));
+  const orphansByPerson = new Map<string, KnownRecord[]>();
+  for (const row of rows) {
+    if (keysInFile.has(row.source_key) || row.search_key === null || row.date_of_birth === null) continue;
+    const person = `${row.search_key}|${row.date_of_birth}`;
+    orphansByPerson.set(person, [...(orphansByPerson.get(person) ?? []), row]);
+  }
+  return {
+    match(row) {
+      const byItsKey = byKey.get(row.sourceKey);
+      if (byItsKey) return byItsKey;
+      if (row.searchKey === null || row.dateOfBirth === null) return undefined;
+      // Each orphan is claimed once: two new rows never update the same record.
+      return orphansByPerson.get(`${row.searchKey}|${row.dateOfBirth}`)?.shift();
+    },
+  };
+}
+
+/**
+ * CCCDs and people (folded name, birth date, hamlet) held by more than one resident record:
+ * two grouped scans over their indexes, whatever the size of the file just imported.
+ */
+export function sharedKeys(db: Database.Database): { readonly cccds: ReadonlySet<string>; readonly people: ReadonlySet<string> } {
+  const cccds = db
+    .prepare(
+      `SELECT cccd FROM records WHERE cccd IS NOT NULL AND type = 'resident' GROUP BY cccd HAVING count(*) > 1`,
+    )
+    .pluck()
+    .all() as string[];
+  const people = db
+    .prepare(
+      `SELECT search_key || '|' || date_of_birth || '|' || coalesce(hamlet_key, '') FROM records
+       WHERE search_key IS NOT NULL AND date_of_birth IS NOT NULL AND type = 'resident'
+       GROUP BY search_key, date_of_birth, hamlet_key HAVING count(*) > 1`,
+    )
+    .pluck()
+    .all() as string[];
+  return { cccds: new Set(cccds), people: new Set(people) };
+}
+
+export function personKey(keys: { readonly searchKey: string | null; readonly dateOfBirth: string | null; readonly hamletKey: string | null }): string | undefined {
+  if (keys.searchKey === null || keys.dateOfBirth === null) return undefined;
+  return `${keys.searchKey}|${keys.dateOfBirth}|${keys.hamletKey ?? ''}`;
+}
