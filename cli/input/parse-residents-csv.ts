@@ -2,11 +2,13 @@ import { parse, type CsvError } from 'csv-parse/sync';
 import type { ResidentInput } from '../../shared/validate/resident.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
-import { csvRecordLines } from './csv-record-lines.ts';
+import { csvRecordStarts } from './csv-record-lines.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, type ResidentColumn, type ResidentRow } from './resident-row.ts';
 
 const BY_LOWER_NAME: ReadonlyMap<string, ResidentColumn> = new Map(ALL_COLUMNS.map((c) => [c.toLowerCase(), c]));
 const encoder = new TextEncoder();
+/** Records parsed per slice: small enough to die young in the GC, big enough to amortise a call. */
+export const CSV_SLICE_RECORDS = 4096;
 
 function isCsvError(error: unknown): error is CsvError & { records?: unknown } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'lines' in error;
@@ -36,63 +38,62 @@ function columnsOf(header: readonly string[], path: string): readonly (readonly 
 /**
  * Hands each resident of a CSV (RFC 4180: quoted cells may hold commas, quotes and line
  * breaks; a UTF-8 BOM is ignored; blank lines and a spreadsheet's rows of empty cells are
- * skipped) to `onRow` as it is parsed, keeping nothing: a 100,000-row file never sits in memory
- * as records. The first line is the header. A malformed file is refused (UserError, exit 2)
- * naming the line where the record in trouble starts; rows before it have been handed over.
+ * skipped) to `onRow`, in order. The first line is the header. The file is parsed in slices of
+ * records, so a 100,000-row file never sits in memory as records. A malformed file is refused
+ * (UserError, exit 2) naming the line where the record in trouble starts; rows before it have
+ * been handed over.
  */
-export function forEachResidentCsvRow(data: Uint8Array | string, path: string, onRow: (row: ResidentRow) => void): void {
+export function forEachResidentCsvRow(
+  data: Uint8Array | string,
+  path: string,
+  onRow: (row: ResidentRow) => void,
+  sliceRecords = CSV_SLICE_RECORDS,
+): void {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  const lines = csvRecordLines(bytes);
-  let physical = -1;
+  const { lines, offsets } = csvRecordStarts(bytes);
   let columns: readonly (readonly [ResidentColumn, number])[] | undefined;
+  let width = 0;
   let index = 0;
-  try {
-    parse(bytes, {
-      bom: true,
-      skip_empty_lines: true,
-      on_record: (cells: string[]) => {
-        physical += 1;
-        if (isBlankRecord(cells)) return null;
-        if (columns === undefined) {
-          columns = columnsOf(cells, path);
-          return null;
-        }
-        const input: Partial<Record<ResidentColumn, string>> = {};
-        for (const [column, position] of columns) {
-          const cell = cells[position];
-          if (cell !== undefined) input[column] = cell;
-        }
-        onRow({ index, line: lines[physical] ?? 0, input: input satisfies ResidentInput });
-        index += 1;
-        return null;
-      },
+  for (let first = 0; first < offsets.length; first += sliceRecords) {
+    const end = offsets[first + sliceRecords] ?? bytes.length;
+    let records: string[][];
+    try {
+      // Column counts are compared with the header below, not within a slice.
+      records = parse(bytes.subarray(offsets[first], end), { skip_empty_lines: true, relax_column_count: true });
+    } catch (error) {
+      if (!isCsvError(error)) throw error;
+      // `records` counts the records of the slice read before the one that failed.
+      const failed = first + (typeof error.records === 'number' ? error.records : 0);
+      throw csvUserError(error, path, lines[failed] ?? lines.at(-1) ?? 1);
+    }
+    records.forEach((cells, j) => {
+      const line = lines[first + j] ?? 0;
+      if (isBlankRecord(cells)) return;
+      if (columns === undefined) {
+        columns = columnsOf(cells, path);
+        width = cells.length;
+        return;
+      }
+      if (cells.length !== width) {
+        throw new UserError('CSV_FIELD_COUNT', { path, line, actual: cells.length, expected: width });
+      }
+      const input: Partial<Record<ResidentColumn, string>> = {};
+      for (const [column, position] of columns) input[column] = cells[position] ?? '';
+      onRow({ index, line, input: input satisfies ResidentInput });
+      index += 1;
     });
-  } catch (error) {
-    if (!isCsvError(error)) throw error;
-    // `records` counts the records read before the one that failed.
-    const failed = typeof error.records === 'number' ? error.records : 0;
-    throw csvUserError(error, path, lines[failed] ?? lines.at(-1) ?? 1, headerLength(bytes));
   }
   if (columns === undefined) throw new UserError('CSV_EMPTY', { path, columns: REQUIRED_COLUMNS.join(',') });
 }
 
 /** All residents of a CSV at once (small files, tests). */
-export function parseResidentsCsv(data: Uint8Array | string, path: string): ResidentRow[] {
+export function parseResidentsCsv(data: Uint8Array | string, path: string, sliceRecords?: number): ResidentRow[] {
   const rows: ResidentRow[] = [];
-  forEachResidentCsvRow(data, path, (row) => rows.push(row));
+  forEachResidentCsvRow(data, path, (row) => rows.push(row), sliceRecords);
   return rows;
 }
 
-/** How many cells the header has, for the message about a row with more or fewer. */
-function headerLength(bytes: Uint8Array): number | string {
-  try {
-    return parse(bytes, { bom: true, skip_empty_lines: true, to: 1 })[0]?.length ?? '?';
-  } catch {
-    return '?';
-  }
-}
-
-function csvUserError(error: CsvError, path: string, line: number, expected: number | string): UserError {
+function csvUserError(error: CsvError, path: string, line: number): UserError {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new UserError('CSV_QUOTE_NOT_CLOSED', { path, line }, EXIT.usage, { cause: error });
@@ -100,11 +101,6 @@ function csvUserError(error: CsvError, path: string, line: number, expected: num
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
       return new UserError('CSV_QUOTE_INVALID', { path, line }, EXIT.usage, { cause: error });
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const record = (error as { record?: unknown }).record;
-      const actual = Array.isArray(record) ? record.length : '?';
-      return new UserError('CSV_FIELD_COUNT', { path, line, actual, expected }, EXIT.usage, { cause: error });
-    }
     default:
       return new UserError('CSV_INVALID', { path, line, reason: error.message }, EXIT.usage, { cause: error });
   }

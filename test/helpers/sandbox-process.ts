@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { openSandboxDatabase } from '../../cli/server/sandbox.ts';
 import { cryptoRandom, systemClock } from '../../cli/server/runtime.ts';
-import { createTeam } from '../../cli/server/teams.ts';
+import { addEnrolCode, createTeam } from '../../cli/server/teams.ts';
 import { EnrolResponseSchema } from '../../shared/sync/protocol.ts';
 import * as v from 'valibot';
 
@@ -118,17 +118,40 @@ export interface EnrolledDevice {
   readonly teamId: string;
 }
 
-/** Creates a team and enrols one device in it over HTTP, straight to the sandbox (no faults). */
-export async function enrolDevice(sandbox: { readonly url: string; readonly dbFile: string }, name?: string): Promise<EnrolledDevice> {
-  const team = createSandboxTeam(sandbox.dbFile, name);
-  const res = await fetch(`${sandbox.url}/v1/devices`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: team.code, deviceName: 'Điện thoại thử nghiệm' }),
-  });
-  if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${await res.text()}`);
-  const body = v.parse(EnrolResponseSchema, await res.json());
-  return { deviceId: body.deviceId, token: body.token, teamId: body.teamId };
+/**
+ * Enrols one device over HTTP, straight to the sandbox (no proxy): in a new team, or with one
+ * more code of `teamId` (a device signing in again). A 503 from `--fail-rate` is tried again.
+ */
+export async function enrolDevice(
+  sandbox: { readonly url: string; readonly dbFile: string },
+  team: { readonly name?: string; readonly teamId?: string } = {},
+): Promise<EnrolledDevice> {
+  const code = team.teamId === undefined ? createSandboxTeam(sandbox.dbFile, team.name).code : newEnrolCode(sandbox.dbFile, team.teamId);
+  for (let attempt = 1; ; attempt += 1) {
+    const res = await fetch(`${sandbox.url}/v1/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'Điện thoại thử nghiệm' }),
+    });
+    if (res.status === 503 && attempt < 20) {
+      await res.arrayBuffer();
+      continue;
+    }
+    if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${await res.text()}`);
+    const body = v.parse(EnrolResponseSchema, await res.json());
+    return { deviceId: body.deviceId, token: body.token, teamId: body.teamId };
+  }
+}
+
+function newEnrolCode(dbFile: string, teamId: string): string {
+  const db = openSandboxDatabase(dbFile, true);
+  try {
+    const code = addEnrolCode(db, teamId, systemClock, cryptoRandom);
+    if (code === undefined) throw new Error(`no team ${teamId}`);
+    return code;
+  } finally {
+    db.close();
+  }
 }
 
 /** What the province holds for one team, read straight from its SQLite file (read-only). */

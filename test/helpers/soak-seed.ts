@@ -46,7 +46,7 @@ export interface SoakSeedResult {
 export async function runSoakSeed(options: SoakSeedOptions): Promise<SoakSeedResult> {
   const started = performance.now();
   const { sandbox, seed } = options;
-  const device = await enrolDevice(sandbox, `Tổ soak ${seed}`);
+  const device = await enrolDevice(sandbox, { name: `Tổ soak ${seed}` });
   const kase = await soakRecords(seed, options.records);
   const proxy = await startFaultProxy({ target: { host: sandbox.host, port: sandbox.port }, cutRate: options.cutRate ?? 0.2, seed });
   const client = createSyncClient({

@@ -63,6 +63,8 @@ export interface SyncClientOptions {
   readonly deviceId: string;
   readonly token: string | (() => string | undefined);
   readonly records: readonly WireRecord[];
+  /** The outbox to use (a device signing in again keeps its outbox); a new one by default. */
+  readonly store?: MemoryOutboxStore;
   /** Attachments the device holds, by SHA-256. */
   readonly attachments?: ReadonlyMap<string, Uint8Array>;
   readonly seed?: number;
@@ -87,7 +89,7 @@ export interface SyncClient {
  * records, the shared engine, and the HTTP transport with gzip, over Node's fetch.
  */
 export function createSyncClient(options: SyncClientOptions): SyncClient {
-  const store = createMemoryOutboxStore();
+  const store = options.store ?? createMemoryOutboxStore();
   for (const record of options.records) store.enqueue(toOutboxEntry(record, record.createdAt));
   for (const [sha256, bytes] of options.attachments ?? []) store.putAttachment(sha256, bytes);
   const transport = createHttpTransport({

@@ -8,13 +8,20 @@ const root = join(import.meta.dirname, '..', '..', '..');
 /** Builds the PWA into a fresh temp directory; `buildId` makes it a distinct app version. */
 export async function buildPwa(buildId: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'langso-pwa-'));
-  const before = process.env['LANGSO_BUILD_ID'];
+  // Vitest runs with NODE_ENV=test; the app must be built exactly as `npm run build` builds it.
+  const before = { id: process.env['LANGSO_BUILD_ID'], env: process.env['NODE_ENV'] };
   process.env['LANGSO_BUILD_ID'] = buildId;
+  process.env['NODE_ENV'] = 'production';
   try {
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
-    if (before === undefined) delete process.env['LANGSO_BUILD_ID'];
-    else process.env['LANGSO_BUILD_ID'] = before;
+    restore('LANGSO_BUILD_ID', before.id);
+    restore('NODE_ENV', before.env);
   }
   return outDir;
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
