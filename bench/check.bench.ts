@@ -84,6 +84,11 @@ try {
     : spawnSync(cli[0] as string, cli.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
 
+  // The same start-up with no work, to tell the CLI's fixed cost from the checking.
+  const idleStarted = performance.now();
+  const idle = spawnSync(process.execPath, [join(root, 'bin', 'langso.js'), '--help'], { cwd: root, encoding: 'utf8' });
+  const idleSeconds = (performance.now() - idleStarted) / 1000;
+
   const rssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1];
   const user = Number(/User time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN);
   const system = Number(/System time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN);
@@ -93,6 +98,7 @@ try {
   console.log(`rows            ${ROWS.toLocaleString('en')} (${megabytes.toFixed(1)} MB CSV, seeded)`);
   console.log(`result          exit ${run.status}, ${report.valid.toLocaleString('en')} valid, ${report.issues.length.toLocaleString('en')} issues`);
   console.log(`wall            ${seconds.toFixed(2)} s (whole process: node + tsx start-up, read, parse, validate, JSON out)`);
+  console.log(`start-up        ${idleSeconds.toFixed(2)} s wall for \`langso --help\` (exit ${idle.status}): the fixed cost inside that figure`);
   if (useTime) console.log(`cpu             ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} + system ${system.toFixed(2)})`);
   console.log(`machine load    ${loadBefore.toFixed(1)} (1-min load average before the run, ${availableParallelism()} cores): above the core count, wall time is inflated`);
   console.log(`throughput      ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s`);

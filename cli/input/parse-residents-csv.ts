@@ -66,6 +66,10 @@ export function forEachResidentCsvRow(
       const failed = first + (typeof error.records === 'number' ? error.records : 0);
       throw csvUserError(error, path, lines[failed] ?? lines.at(-1) ?? 1);
     }
+    if (records.length !== Math.min(sliceRecords, offsets.length - first)) {
+      // Cannot happen unless our record scan and csv-parse disagree; refuse rather than misnumber.
+      throw new UserError('CSV_INVALID', { path, line: lines[first] ?? 1, reason: 'records do not line up' });
+    }
     records.forEach((cells, j) => {
       const line = lines[first + j] ?? 0;
       if (isBlankRecord(cells)) return;

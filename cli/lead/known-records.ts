@@ -17,14 +17,24 @@ export interface KnownRecords {
   match(row: { readonly sourceKey: string; readonly searchKey: string | null; readonly dateOfBirth: string | null }): KnownRecord | undefined;
 }
 
+const INDEXED_UP_TO = 5_000;
+
 /**
- * Everything a source already has, read in one indexed range scan, so that matching 100,000
- * rows costs no query per row.
+ * Everything a source already has, read in one query, so that matching 100,000 rows costs no
+ * query per row.
  */
 export function loadKnownRecords(db: Database.Database, source: string, keysInFile: ReadonlySet<string>): KnownRecords {
-  const rows = db
-    .prepare('SELECT id, raw_sha256, source_key, search_key, date_of_birth FROM records WHERE source = ?')
-    .all(source) as KnownRecord[];
+  const count = db.prepare('SELECT count(*) FROM records WHERE source = ?').pluck().get(source) as number;
+  // The (source, source_key) index finds a few rows fast; for many, one sequential pass over the
+  // table beats as many random reads.
+  const sql = `SELECT id, raw_sha256, source_key, search_key, date_of_birth FROM records
+    ${count > INDEXED_UP_TO ? 'NOT INDEXED' : ''} WHERE source = ?`;
+  const rows =
+    count === 0
+      ? []
+      : (db.prepare(sql).raw().all(source) as [string, string, string, string | null, string | null][]).map(
+          ([id, raw_sha256, source_key, search_key, date_of_birth]) => ({ id, raw_sha256, source_key, search_key, date_of_birth }),
+        );
   const byKey = new Map(rows.map((row) => [row.source_key, row]));
   const orphansByPerson = new Map<string, KnownRecord[]>();
   for (const row of rows) {
@@ -50,14 +60,15 @@ export function loadKnownRecords(db: Database.Database, source: string, keysInFi
 export function sharedKeys(db: Database.Database): { readonly cccds: ReadonlySet<string>; readonly people: ReadonlySet<string> } {
   const cccds = db
     .prepare(
-      `SELECT cccd FROM records WHERE cccd IS NOT NULL AND type = 'resident' GROUP BY cccd HAVING count(*) > 1`,
+      // Only resident records carry these columns: no type test, so the scans stay inside the indexes.
+      `SELECT cccd FROM records WHERE cccd IS NOT NULL GROUP BY cccd HAVING count(*) > 1`,
     )
     .pluck()
     .all() as string[];
   const people = db
     .prepare(
       `SELECT search_key || '|' || date_of_birth || '|' || coalesce(hamlet_key, '') FROM records
-       WHERE search_key IS NOT NULL AND date_of_birth IS NOT NULL AND type = 'resident'
+       WHERE search_key IS NOT NULL AND date_of_birth IS NOT NULL
        GROUP BY search_key, date_of_birth, hamlet_key HAVING count(*) > 1`,
     )
     .pluck()

@@ -22,6 +22,8 @@ export interface BatchDeps {
   readonly idempotency: IdempotencyStore;
   readonly receive: Omit<ReceiveDeps, 'policy'>;
   readonly authenticate: (req: RequestContext['req']) => DeviceAuth;
+  /** Told after a batch that accepted something has committed (the hub hands it to the lead). */
+  readonly onAccepted?: (() => void) | undefined;
 }
 
 function declaredProtocol(body: unknown): unknown {
@@ -68,11 +70,12 @@ export function createBatchHandler(deps: BatchDeps): Handler {
     }
 
     let answer: string;
+    let accepted: boolean;
     try {
       await ctx.delay();
       const now = clock.now();
       const scope = { teamId: auth.teamId, deviceId: auth.deviceId, batchId: batch.batchId, now, lang: ctx.lang };
-      answer = db
+      ({ answer, accepted } = db
         .transaction(() => {
           const response: BatchResponse = {
             batchId: batch.batchId,
@@ -81,13 +84,14 @@ export function createBatchHandler(deps: BatchDeps): Handler {
           };
           const text = JSON.stringify(response);
           idempotency.complete(auth.teamId, batch.batchId, 200, text);
-          return text;
+          return { answer: text, accepted: response.receipts.some((receipt) => receipt.status === 'accepted') };
         })
-        .immediate();
+        .immediate());
     } catch (error) {
       idempotency.release(auth.teamId, batch.batchId);
       throw error;
     }
+    if (accepted) deps.onAccepted?.();
     if (faults.cutNow()) return { kind: 'cut' };
     return jsonText(200, answer);
   };

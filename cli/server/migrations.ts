@@ -1,7 +1,7 @@
 import type { Migration } from '../db/migrate.ts';
 
 /**
- * Schema of a protocol server's store (the sandbox province now, the LAN hub later).
+ * Schema of a protocol server's store (the sandbox province and the LAN hub).
  * Secrets are kept as SHA-256 only: a copied database gives no working token or team code.
  */
 export const PROTOCOL_SERVER_MIGRATIONS: readonly Migration[] = [
@@ -105,6 +105,23 @@ export const PROTOCOL_SERVER_MIGRATIONS: readonly Migration[] = [
         content_hash TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'accepted revisions journal, for a relay',
+    up: `
+      -- Every revision a relay (the LAN hub) accepted, in commit order: the team lead's workspace
+      -- follows it with a cursor (seq), so nothing accepted is missed, even after a crash.
+      CREATE TABLE accepted_revisions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        team_id TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+      -- A decision relayed twice is found and kept once.
+      CREATE INDEX record_events_record ON record_events(record_id, status);
     `,
   },
 ];

@@ -10,6 +10,7 @@ import { createEnrolHandler } from './enrol.ts';
 import { createFaults } from './faults.ts';
 import { createIdempotencyStore } from './idempotency.ts';
 import { resolvePolicy, type ServerPolicy } from './policy.ts';
+import { provinceReception, relayReception } from './reception.ts';
 import { createRecordStore } from './record-store.ts';
 import type { Route } from './route-context.ts';
 import { cryptoRandom, systemClock, type Clock, type RandomSource } from './runtime.ts';
@@ -24,15 +25,25 @@ export interface ProtocolServerOptions {
   readonly policy?: Partial<ServerPolicy>;
   /** Internal failures, one line each (default: stderr). */
   readonly log?: (line: string) => void;
+  /**
+   * `province` (the sandbox, the default) numbers what it receives and decides it; `relay` (the
+   * LAN hub) keeps it for the team lead, decides nothing, and serves in /v1/updates only the
+   * province's decisions relayed to it (cli/hub/relay-decision.ts).
+   */
+  readonly role?: ServerRole;
+  /** Told after a batch that accepted at least one revision has committed. */
+  readonly onAccepted?: () => void;
 }
+
+export type ServerRole = 'province' | 'relay';
 
 export interface ProtocolServer {
   /** The node:http request listener. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   readonly policy: ServerPolicy;
-  /** Lets the province decide whatever is due now; returns the number of steps taken. */
+  /** Lets the province decide whatever is due now; returns the number of steps taken (0 for a relay). */
   decideNow(): number;
-  /** Stops the decider's timer (the caller closes the HTTP server and the database). */
+  /** Stops the decider's timer, if any (the caller closes the HTTP server and the database). */
   stop(): void;
 }
 
@@ -54,7 +65,9 @@ export function createProtocolServer(options: ProtocolServerOptions): ProtocolSe
   const authenticate = createAuthenticator(db);
   const store = createRecordStore(db);
   const faults = createFaults(policy);
-  const decider = createDecider(db, store, policy, clock);
+  const province = (options.role ?? 'province') === 'province';
+  const decider = province ? createDecider(db, store, policy, clock) : undefined;
+  const decide = (): number => decider?.run() ?? 0;
   const attachments = createAttachmentHandlers(db, clock, policy.maxAttachmentBytes, authenticate);
 
   const routes: Route[] = [
@@ -72,26 +85,33 @@ export function createProtocolServer(options: ProtocolServerOptions): ProtocolSe
           faults,
           idempotency,
           authenticate,
-          receive: { store, hasAttachment: createAttachmentLookup(db) },
+          receive: {
+            store,
+            hasAttachment: createAttachmentLookup(db),
+            reception: province ? provinceReception(store, policy) : relayReception(store),
+          },
+          onAccepted: options.onAccepted,
         }),
       },
     },
-    { pattern: /^\/v1\/updates$/, methods: { GET: createUpdatesHandler(db, () => decider.run(), authenticate) } },
+    { pattern: /^\/v1\/updates$/, methods: { GET: createUpdatesHandler(db, decide, authenticate) } },
   ];
 
-  const timer = setInterval(() => {
-    try {
-      decider.run();
-    } catch (error) {
-      log(`decider: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }, Math.max(10, policy.decideTickMs));
-  timer.unref();
+  const timer = decider
+    ? setInterval(() => {
+        try {
+          decider.run();
+        } catch (error) {
+          log(`decider: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }, Math.max(10, policy.decideTickMs))
+    : undefined;
+  timer?.unref();
 
   return {
     handle: createDispatcher({ routes, policy, faults, log }),
     policy,
-    decideNow: () => decider.run(),
+    decideNow: decide,
     stop: () => clearInterval(timer),
   };
 }

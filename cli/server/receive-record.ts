@@ -2,15 +2,17 @@ import type { Lang, Params } from '../../shared/i18n/index.ts';
 import type { ProtocolErrorCode, Receipt, WireRecord } from '../../shared/sync/protocol.ts';
 import type { ServerPolicy } from './policy.ts';
 import { hasConsent, payloadProblem, requiredAttachments } from './record-checks.ts';
+import type { Reception } from './reception.ts';
 import type { RecordRevision, RecordStore, StoredRecord } from './record-store.ts';
 import { isoAt } from './runtime.ts';
-import { dossierCode, receiptNumber, sequenceName } from './server-refs.ts';
 import { wireMessage } from './wire-language.ts';
 
 export interface ReceiveDeps {
   readonly store: RecordStore;
   readonly hasAttachment: (sha256: string) => boolean;
   readonly policy: ServerPolicy;
+  /** The province's way with an accepted record, or the hub's (see reception.ts). */
+  readonly reception: Reception;
 }
 
 /** The batch a record arrived in. */
@@ -24,11 +26,6 @@ export interface BatchScope {
 
 /** The province still lets the device replace these (DESIGN §2 lifecycle). */
 const EDITABLE_ON_SERVER = new Set(['received', 'needs_fix']);
-
-/** Only e-ID applications and dossiers are decided; residents and households are just received. */
-function isDecided(record: WireRecord): boolean {
-  return record.type === 'eid' || record.type === 'dossier';
-}
 
 /**
  * Decides one record's receipt and writes what it accepts. Runs inside the batch transaction;
@@ -55,7 +52,7 @@ export function receiveRecord(deps: ReceiveDeps, scope: BatchScope, record: Wire
   if (stored) {
     const versus = compareWithStored(record, stored);
     if (versus === 'duplicate') {
-      return { id: record.id, rev: record.rev, status: 'duplicate', serverRef: stored.serverRef };
+      return withRef({ id: record.id, rev: record.rev, status: 'duplicate' }, stored.serverRef);
     }
     if (versus === 'conflict') return refuse('conflict', 'REV_CONFLICT', { rev: record.rev, storedRev: stored.rev });
     if (!EDITABLE_ON_SERVER.has(stored.status)) return refuse('conflict', 'NOT_EDITABLE', { status: stored.status });
@@ -66,7 +63,7 @@ export function receiveRecord(deps: ReceiveDeps, scope: BatchScope, record: Wire
     return { ...refuse('rejected', 'ATTACHMENT_MISSING', { count: missing.length }), missing };
   }
 
-  const serverRef = stored?.serverRef ?? newServerRef(deps, record, scope.now);
+  const serverRef = stored ? stored.serverRef : deps.reception.reference(record, scope.now);
   const revision: RecordRevision = {
     id: record.id,
     teamId: scope.teamId,
@@ -83,22 +80,16 @@ export function receiveRecord(deps: ReceiveDeps, scope: BatchScope, record: Wire
     updatedAt: record.updatedAt,
     serverRef,
     receivedAt: isoAt(scope.now),
-    dueAt: isDecided(record) ? scope.now + policy.decideAfterMs : null,
+    dueAt: deps.reception.dueAt(record, scope.now),
   };
   if (stored) store.replace(revision);
   else store.insert(revision);
-  store.appendEvent({
-    teamId: scope.teamId,
-    recordId: record.id,
-    type: record.type,
-    status: 'received',
-    serverRef,
-    code: null,
-    message: null,
-    appointmentAt: null,
-    at: isoAt(scope.now),
-  });
-  return { id: record.id, rev: record.rev, status: 'accepted', serverRef };
+  deps.reception.accepted(revision);
+  return withRef({ id: record.id, rev: record.rev, status: 'accepted' }, serverRef);
+}
+
+function withRef(receipt: Receipt, serverRef: string | null): Receipt {
+  return serverRef === null ? receipt : { ...receipt, serverRef };
 }
 
 /** Same rev and hash: already have it. Same rev, other content, or an older rev: conflict. */
@@ -106,11 +97,4 @@ function compareWithStored(record: WireRecord, stored: StoredRecord): 'duplicate
   if (stored.type !== record.type) return 'conflict';
   if (record.rev === stored.rev) return record.hash === stored.hash ? 'duplicate' : 'conflict';
   return record.rev < stored.rev ? 'conflict' : 'newer';
-}
-
-function newServerRef(deps: ReceiveDeps, record: WireRecord, now: number): string {
-  if (record.type === 'dossier') {
-    return dossierCode(deps.policy.agencyCode, now, deps.store.nextSequence(sequenceName('dossier', now)));
-  }
-  return receiptNumber(now, deps.store.nextSequence(sequenceName('receipt', now)));
 }

@@ -9,7 +9,8 @@ export interface StoredRecord {
   readonly rev: number;
   readonly hash: string;
   readonly status: LifecycleStatus;
-  readonly serverRef: string;
+  /** The province's reference; null on a hub until the province's own is relayed to it. */
+  readonly serverRef: string | null;
 }
 
 /** A record revision as it is written. */
@@ -27,7 +28,7 @@ export interface RecordRevision {
   readonly training: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
-  readonly serverRef: string;
+  readonly serverRef: string | null;
   readonly receivedAt: string;
   readonly dueAt: number | null;
 }
@@ -71,11 +72,15 @@ export function createRecordStore(db: Database.Database) {
   const event = db.prepare(`
     INSERT INTO record_events (team_id, record_id, type, status, server_ref, code, message, appointment_at, at)
     VALUES (@teamId, @recordId, @type, @status, @serverRef, @code, @message, @appointmentAt, @at)`);
+  const journal = db.prepare(
+    'INSERT INTO accepted_revisions (team_id, record_id, rev, at) VALUES (@teamId, @id, @rev, @receivedAt)',
+  );
   const bump = db.prepare<[string], { value: number }>(
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
   );
 
-  const toParams = (r: RecordRevision) => ({ ...r, training: r.training ? 1 : 0 });
+  // `server_ref` is NOT NULL since schema v1; '' stands for "no reference yet" (a hub's records).
+  const toParams = (r: RecordRevision) => ({ ...r, training: r.training ? 1 : 0, serverRef: r.serverRef ?? '' });
 
   return {
     get(id: string): StoredRecord | undefined {
@@ -87,7 +92,7 @@ export function createRecordStore(db: Database.Database) {
         rev: row.rev,
         hash: row.hash,
         status: row.status,
-        serverRef: row.server_ref,
+        serverRef: row.server_ref === '' ? null : row.server_ref,
       };
     },
     insert(revision: RecordRevision): void {
@@ -99,6 +104,10 @@ export function createRecordStore(db: Database.Database) {
     },
     appendEvent(e: RecordEvent): void {
       event.run(e);
+    },
+    /** Notes an accepted revision in the journal a relay's reader follows (see reception.ts). */
+    journal(r: RecordRevision): void {
+      journal.run({ teamId: r.teamId, id: r.id, rev: r.rev, receivedAt: r.receivedAt });
     },
     nextSequence(name: string): number {
       const row = bump.get(name);

@@ -9,7 +9,7 @@ const NON_DIGIT = /\D/;
 
 /** The personal ID number as stored: spaces removed (cards print it in groups). */
 export function normaliseCccd(s: string): string {
-  return s.replace(WHITESPACE, '');
+  return TWELVE_DIGITS.test(s) ? s : s.replace(WHITESPACE, '');
 }
 
 export interface CccdContext {

@@ -6,9 +6,16 @@ const NAME = /^[\p{L}\p{M} '’ʼ‘-]+$/u;
 const NOT_NAME_CHAR = /[^\p{L}\p{M} '’ʼ‘-]/gu;
 const LETTER = /\p{L}/u;
 
+/** Whitespace other than a plain space (tabs, no-break spaces, line breaks…). */
+const ODD_SPACE = /[^\S ]/;
+
 /** NFC, trimmed, single spaces: how names and other free text are stored. */
 export function normaliseName(s: string): string {
-  return s.normalize('NFC').replace(SPACES, ' ').trim();
+  const nfc = s.normalize('NFC');
+  const tidy =
+    !nfc.includes('  ') && nfc.charCodeAt(0) !== 32 && nfc.charCodeAt(nfc.length - 1) !== 32 && !ODD_SPACE.test(nfc);
+  // Checking first spares a new string for the names that are already tidy (most of them).
+  return tidy ? nfc : nfc.replace(SPACES, ' ').trim();
 }
 
 /** Checks an already normalised full name. */

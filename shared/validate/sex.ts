@@ -9,10 +9,20 @@ const WORDS: ReadonlyMap<string, Sex> = new Map([
   // nữ, Nữ, NỮ and the unaccented nu all fold to this.
   ['nu', 'female'],
 ]);
+/** The spellings files use most, looked up as they are before any folding. */
+const COMMON: ReadonlyMap<string, Sex> = new Map([
+  ...WORDS,
+  ['Nam', 'male'],
+  ['NAM', 'male'],
+  ['nữ', 'female'],
+  ['Nữ', 'female'],
+  ['NỮ', 'female'],
+]);
 
 /** `male`/`female`, or the Vietnamese `nam`/`nữ` in any case, with or without diacritics. */
 export function parseSex(s: string): Sex | undefined {
-  return WORDS.get(searchKey(s));
+  // Most files say it plainly; fold case and diacritics only when they do not.
+  return COMMON.get(s) ?? WORDS.get(searchKey(s));
 }
 
 export function checkSex(raw: string, field = 'sex'): { issues: Issue[]; value?: Sex } {

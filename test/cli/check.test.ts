@@ -197,6 +197,33 @@ describe('parseResidentsCsv', () => {
     expect(rows.map((r) => r.line)).toEqual([2, 6]);
   });
 
+  it('reads a file in slices of records the same as all at once, line numbers included', () => {
+    const body = [
+      'A,1/1/1990,nam,,,32002,"Ấp 1\r\ntổ 2"',
+      '',
+      'B,1/1/1990,nam,,,32002,"Ấp ""2"", tổ 3"',
+      ',,,,,,',
+      '"C\nD",1/1/1990,nam,,,32002,Ấp 3',
+      'E,1/1/1990,nam,,,32002,Ấp 4',
+    ];
+    const text = `\uFEFF${HEADER}\r\n${body.join('\r\n')}\r\n`;
+    const whole = parseResidentsCsv(text, 'a.csv');
+    expect(whole.map((r) => [r.index, r.line, r.input.fullName])).toEqual([
+      [0, 2, 'A'],
+      [1, 5, 'B'],
+      [2, 7, 'C\nD'],
+      [3, 9, 'E'],
+    ]);
+    for (const slice of [1, 2, 3]) expect(parseResidentsCsv(text, 'a.csv', slice)).toEqual(whole);
+  });
+
+  it('names the right line for a broken record in a later slice', () => {
+    const text = `${HEADER}\nA,1/1/1990,nam,,,32002,Ấp 1\nB,1/1/1990,nam,,,32002,Ấp 1\n"C,1/1/1990,nam,,,32002,Ấp 1\n`;
+    for (const slice of [1, 2, 4096]) {
+      expect(userErrorOf(() => parseResidentsCsv(text, 'a.csv', slice)).params).toMatchObject({ line: 4 });
+    }
+  });
+
   it.each([
     ['an empty file', '', 'CSV_EMPTY', {}],
     ['a missing column', 'fullName,dateOfBirth,sex,cccd,phone,communeCode\n', 'CSV_COLUMN_MISSING', { missing: 'hamlet' }],

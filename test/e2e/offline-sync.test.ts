@@ -75,7 +75,7 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
 
       // Back online: the app syncs by itself on the `online` event.
       await context.setOffline(false);
-      await page.getByRole('link', { name: 'Hàng chờ', exact: true }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Hàng chờ' }).click();
       await expect.poll(() => badge(page).textContent(), { timeout: 120_000 }).toContain('Đã gửi hết');
       await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 120_000 }).toContain('Đồng bộ xong');
       await expect(page.getByTestId('pending-count').textContent()).resolves.toBe('0');

@@ -37,9 +37,10 @@ export async function addHousehold(page: Page, headName: string, hamlet: string)
   await giveConsent(page, PURPOSE_HOUSEHOLD, headName);
   await page.getByLabel('Họ tên chủ hộ').fill(headName);
   await page.getByPlaceholder('Tìm xã / phường').fill('an xuyen');
-  await page.getByRole('radio', { name: 'Phường An Xuyên' }).check();
+  await page.getByRole('radio', { name: 'Phường An Xuyên' }).click();
+  await page.getByTestId('commune-chosen').waitFor();
   await page.getByLabel('Ấp / khóm').fill(hamlet);
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 }
 
 export interface Person {
@@ -57,7 +58,7 @@ export async function fillResident(page: Page, person: Person): Promise<void> {
   await page.getByRole('radio', { name: person.sex, exact: true }).check();
   if (person.cccd) await page.getByLabel(/Số định danh cá nhân/).fill(person.cccd);
   if (person.phone) await page.getByLabel(/Số điện thoại/).fill(person.phone);
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByRole('heading', { name: 'Nhân khẩu', exact: true }).waitFor();
 }
 
@@ -78,7 +79,7 @@ export async function applyForEid(page: Page, memberName: string): Promise<void>
   await page.getByRole('checkbox', { name: /thẻ căn cước gắn chip/ }).check();
   await page.locator('#portrait').setInputFiles(await photoFile(7));
   await page.getByText(/Đã chụp/).waitFor();
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByTestId('record').waitFor();
 }
 
@@ -97,7 +98,7 @@ export async function prepareDossier(page: Page, memberName: string, code = '1.0
   await giveConsent(page, PURPOSE_DOSSIER);
   await page.getByLabel('Tìm thủ tục theo tên hoặc mã').fill('khai sinh');
   await page.locator(`input[name="procedure"][value="${code}"]`).check();
-  await page.getByRole('button', { name: 'Tiếp' }).click();
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   const procedure = findProcedure(code);
   if (!procedure) throw new Error(`no procedure ${code}`);
   for (const field of procedure.form) {
@@ -106,7 +107,7 @@ export async function prepareDossier(page: Page, memberName: string, code = '1.0
     else if (field.type === 'number') await page.locator(`#f-${field.key}`).fill(String(field.min));
     else await page.locator(`#f-${field.key}`).fill(SAMPLE_VALUES[field.type] ?? 'x');
   }
-  await page.getByRole('button', { name: 'Tiếp' }).click();
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   await page.getByRole('heading', { name: 'Thành phần hồ sơ' }).waitFor();
   const inputs = page.locator('input[type="file"]');
   const count = await inputs.count();
@@ -114,15 +115,15 @@ export async function prepareDossier(page: Page, memberName: string, code = '1.0
     await inputs.nth(i).setInputFiles(await photoFile(100 + i));
     await page.getByText(/Đã chụp/).nth(i).waitFor();
   }
-  await page.getByRole('button', { name: 'Tiếp' }).click();
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   await page.getByRole('radio', { name: 'Mã OTP qua SMS' }).check();
-  await page.getByRole('button', { name: 'Tiếp' }).click();
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   await page.getByRole('button', { name: 'Lưu và đưa vào hàng chờ' }).click();
   await page.getByTestId('record').waitFor();
 }
 
 export async function openHousehold(page: Page, headName: string): Promise<void> {
-  await page.getByRole('link', { name: 'Hộ gia đình', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Hộ gia đình' }).click();
   await page.getByRole('link', { name: new RegExp(headName) }).first().click();
   await page.getByRole('heading', { name: headName }).waitFor();
 }

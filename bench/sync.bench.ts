@@ -1,0 +1,106 @@
+// The sync figures of issue #3, in one run: the shared engine (memory outbox, HTTP transport with
+// gzip both ways, Node's fetch) against the real `langso sandbox` child process and its SQLite
+// file, with synthetic resident records as volunteers capture them (Vietnamese names, CCCD,
+// phone, address, household consent). Each figure is printed with its goal.
+//   1. 10,000 records end to end with receipts on loopback;
+//   2. the same through our proxy shaped to 400 kbit/s and 400 ms RTT, with bytes on the wire
+//      per record (both directions, counted at the proxy) and the share of the link used.
+// After a missed goal it prints where the time or the bytes go, and the same run with the
+// protocol's largest chunk (500 records) for comparison.
+import { gzipSync } from 'node:zlib';
+import type { WireRecord } from '../shared/sync/protocol.ts';
+import { DEFAULT_LIMITS } from '../shared/sync/engine-options.ts';
+import { startFaultProxy } from '../test/helpers/fault-proxy.ts';
+import { residentRecords } from '../test/helpers/resident-records.ts';
+import { enrolDevice, readProvince, startSandboxProcess, type SandboxProcess } from '../test/helpers/sandbox-process.ts';
+import { createSyncClient, nodeFetch, type SeenResponse } from '../test/helpers/sync-client.ts';
+
+const RECORDS = 10_000;
+const LINK = { oneWayLatencyMs: 200, bitsPerSecond: 400_000 } as const;
+const GOALS = { loopbackSeconds: 2, throttledSeconds: 30, bytesPerRecord: 80 } as const;
+
+interface Run {
+  readonly seconds: number;
+  readonly requests: number;
+  readonly stored: number;
+}
+
+let seed = 0;
+async function syncOnce(sandbox: SandboxProcess, baseUrl: string, maxRecords: number): Promise<Run & { records: WireRecord[] }> {
+  seed += 1;
+  const device = await enrolDevice(sandbox, { name: `Tổ đo ${seed}` });
+  const records = residentRecords({ count: RECORDS, seed });
+  const seen: SeenResponse[] = [];
+  const client = createSyncClient({
+    baseUrl,
+    deviceId: device.deviceId,
+    token: device.token,
+    records,
+    fetch: nodeFetch({ seen }),
+    limits: { maxRecords },
+  });
+  const started = performance.now();
+  const reports = await client.syncUntilSettled(3);
+  const seconds = (performance.now() - started) / 1000;
+  const last = reports.at(-1);
+  const stored = readProvince(sandbox.dbFile, device.teamId).ids.length;
+  if (last?.status !== 'complete' || last.accepted !== RECORDS || stored !== RECORDS) {
+    throw new Error(`run did not deliver: ${JSON.stringify(last)}; province holds ${stored}`);
+  }
+  return { seconds, requests: seen.length, stored, records };
+}
+
+const verdict = (ok: boolean): string => (ok ? 'reached' : 'MISSED');
+const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const sandbox = await startSandboxProcess();
+try {
+  // Warm-up: the first batches pay for the server's and the client's JIT.
+  await syncOnce(sandbox, sandbox.url, DEFAULT_LIMITS.maxRecords);
+
+  const loop = await syncOnce(sandbox, sandbox.url, DEFAULT_LIMITS.maxRecords);
+  const sample = loop.records;
+  const jsonPerRecord = sample.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0) / sample.length;
+  console.log(`records: ${n(RECORDS)} residents, ${n(jsonPerRecord)} B of JSON each on average (payload + consent + envelope)`);
+  console.log(
+    `loopback, ${DEFAULT_LIMITS.maxRecords}/chunk: ${n(RECORDS)} records with receipts in ${n(loop.seconds, 2)} s = ${n(RECORDS / loop.seconds)} records/s (${loop.requests} requests) — goal ≤ ${GOALS.loopbackSeconds} s: ${verdict(loop.seconds <= GOALS.loopbackSeconds)}`,
+  );
+  const loop500 = await syncOnce(sandbox, sandbox.url, 500);
+  console.log(`loopback, 500/chunk: ${n(loop500.seconds, 2)} s = ${n(RECORDS / loop500.seconds)} records/s (${loop500.requests} requests)`);
+
+  for (const maxRecords of [DEFAULT_LIMITS.maxRecords, 500]) {
+    const proxy = await startFaultProxy({ target: { host: sandbox.host, port: sandbox.port }, ...LINK });
+    let run: Run;
+    try {
+      run = await syncOnce(sandbox, proxy.url, maxRecords);
+    } finally {
+      await proxy.close();
+    }
+    const { bytesUp, bytesDown } = proxy.stats;
+    const perRecord = (bytesUp + bytesDown) / RECORDS;
+    const share = ((bytesUp + bytesDown) * 8) / (LINK.bitsPerSecond * run.seconds);
+    const rtt = (2 * LINK.oneWayLatencyMs) / 1000;
+    const linkFloor = (Math.max(bytesUp, bytesDown) * 8) / LINK.bitsPerSecond;
+    const label = `throttled 400 kbit/s, 400 ms RTT, ${maxRecords}/chunk`;
+    console.log(
+      `${label}: ${n(RECORDS)} records in ${n(run.seconds, 1)} s = ${n(RECORDS / run.seconds)} records/s — goal ≤ ${GOALS.throttledSeconds} s: ${verdict(run.seconds <= GOALS.throttledSeconds)}`,
+    );
+    console.log(
+      `${label}: ${n(perRecord, 1)} B/record on the wire (up ${n(bytesUp / RECORDS, 1)}, down ${n(bytesDown / RECORDS, 1)}) — goal ≤ ${GOALS.bytesPerRecord} B: ${verdict(perRecord <= GOALS.bytesPerRecord)}`,
+    );
+    console.log(
+      `${label}: link capacity used ${n(100 * share, 1)} % (bytes × 8 / (400 kbit/s × ${n(run.seconds, 1)} s)); ${run.requests} requests × ${rtt} s RTT = ${n(run.requests * rtt, 1)} s of round trips; the busier direction alone needs ${n(linkFloor, 1)} s`,
+    );
+  }
+
+  // Where the bytes go: the same batch body gzipped with and without its high-entropy fields.
+  const chunk = sample.slice(0, DEFAULT_LIMITS.maxRecords);
+  const gz = (list: readonly object[]): number => gzipSync(JSON.stringify({ protocol: 1, records: list })).byteLength / list.length;
+  const whole = gz(chunk);
+  const without = (drop: (r: WireRecord) => object): number => whole - gz(chunk.map(drop));
+  console.log(
+    `bytes of a gzipped batch: ${n(whole, 1)} B/record; of which the payload hash ${n(without(({ hash: _h, ...r }) => r), 1)}, the record id ${n(without(({ id: _i, ...r }) => r), 1)}, createdAt + updatedAt ${n(without(({ createdAt: _c, updatedAt: _u, ...r }) => r), 1)}, the consent ${n(without(({ consent: _c, ...r }) => r), 1)}`,
+  );
+} finally {
+  await sandbox.stop();
+}
