@@ -12,6 +12,7 @@ const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
+spawnSync(process.execPath, [join(root, 'scripts/build-cli.js')], { stdio: 'inherit' });
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file.replace(/\.bench\.ts$/, '')} ===`);

@@ -8,6 +8,7 @@ import type {
   SyncStateKey,
 } from '../../shared/sync/outbox-store.ts';
 import type { Receipt, Update } from '../../shared/sync/protocol.ts';
+import { isStoredReceipt, reasonOfReceipt } from '../../shared/sync/receipt-reason.ts';
 import type { LangsoDb } from './db.ts';
 import type { OutboxRow, ReceiptRow, StoredRecord } from './types.ts';
 
@@ -25,11 +26,6 @@ function toEntry(row: OutboxRow): OutboxEntry {
 function withoutAt(row: ReceiptRow): Receipt {
   const { at: _at, ...receipt } = row;
   return receipt;
-}
-
-function reasonOf(receipt: Receipt): QuarantineReason {
-  const code = receipt.code ?? receipt.status.toUpperCase();
-  return receipt.message === undefined ? { code } : { code, message: receipt.message };
 }
 
 /**
@@ -64,12 +60,12 @@ export class DexieOutboxStore implements OutboxStore {
         const row = await db.outbox.get([receipt.id, receipt.rev]);
         if (!row) continue;
         const record = await db.records.get(receipt.id);
-        if (receipt.status === 'accepted' || receipt.status === 'duplicate') {
+        if (isStoredReceipt(receipt)) {
           await db.outbox.delete([receipt.id, receipt.rev]);
           if (record) await db.records.put(afterReceipt(record, receipt));
           await db.audit.add({ recordId: receipt.id, at, action: 'receipt', rev: receipt.rev, code: receipt.status });
         } else {
-          const reason = reasonOf(receipt);
+          const reason = reasonOfReceipt(receipt);
           await db.outbox.put({ ...row, quarantine: 1, reason, quarantinedAt: at });
           if (record && record.rev === receipt.rev) await db.records.put({ ...record, status: 'quarantined', reason });
           await db.audit.add({ recordId: receipt.id, at, action: 'quarantine', rev: receipt.rev, code: reason.code });

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordEnvelope } from '../../shared/domain/records.ts';
+import { toOutboxEntry } from '../../shared/sync/outbox-entry.ts';
+import { toWireRecord } from '../../shared/sync/wire-record.ts';
 import { launchChromium, phoneContext } from './helpers/browser.ts';
 import { buildPwa } from './helpers/build-pwa.ts';
 import { addHousehold, addMember, applyForEid, enrol, fillResident, giveConsent, openHousehold, prepareDossier, PURPOSE_HOUSEHOLD, waitForServiceWorker } from './helpers/flows.ts';
@@ -91,4 +95,78 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await context.close();
     }
   });
+
+  it('quarantines the one record the province rejects, says why in plain words, and sends the rest', async () => {
+    const { context, page } = await freshPhone();
+    try {
+      await enrol(page, await sandbox.teamCode(), 'Phạm Thị Hai');
+      await addHousehold(page, 'Phạm Văn Ba', 'Ấp Tân Lợi');
+      await giveConsent(page, PURPOSE_HOUSEHOLD);
+      await fillResident(page, { fullName: 'Phạm Văn Ba', dateOfBirth: '02/03/1985', sex: 'Nam', cccd: '096085111222' });
+
+      // A record damaged before it was sent (as a buggy older version could have queued it): a
+      // birth date that does not exist. It goes into IndexedDB the way the app writes rows.
+      const stored = await page.evaluate(readFirstResident);
+      const bad = { ...stored, id: uuidv7(), payload: { ...stored.payload, fullName: 'Phạm Thị Hỏng', dateOfBirth: '1985-13-45' } } as RecordEnvelope;
+      const entry = toOutboxEntry(await toWireRecord(bad), new Date().toISOString());
+      await page.evaluate(insertQueued, {
+        record: { id: bad.id, type: bad.type, rev: 1, status: 'queued', householdId: stored.payload.householdId, updatedAt: bad.updatedAt, searchKey: 'pham thi hong', envelope: bad },
+        outbox: { ...entry, quarantine: 0 },
+      });
+      await page.reload();
+      await expect(badge(page).textContent()).resolves.toContain('Chờ gửi: 3');
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Hàng chờ' }).click();
+      await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+      await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 120_000 }).toContain('1 hồ sơ tạm giữ');
+      await expect(page.getByTestId('pending-count').textContent()).resolves.toBe('0');
+      await expect(page.getByTestId('quarantined-count').textContent()).resolves.toBe('1');
+      const held = page.getByTestId('quarantined');
+      await expect(held.textContent()).resolves.toMatch(/Phạm Thị Hỏng.*Thông tin chưa đúng, cần sửa.*RECORD_INVALID/);
+      await expect.poll(() => page.getByTestId('receipt').count()).toBe(2);
+
+      await held.getByRole('button', { name: 'Đưa lại vào hàng chờ' }).click();
+      await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('1');
+      await expect(page.getByTestId('quarantined-count').textContent()).resolves.toBe('0');
+    } finally {
+      await context.close();
+    }
+  });
 });
+
+/** In the page: the first resident the app stored, read straight from IndexedDB. */
+function readFirstResident(): Promise<RecordEnvelope & { type: 'resident' }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('langso');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('records').objectStore('records').getAll();
+      all.onsuccess = () => {
+        db.close();
+        const row = (all.result as { type: string; envelope: RecordEnvelope & { type: 'resident' } }[]).find((r) => r.type === 'resident');
+        if (row) resolve(row.envelope);
+        else reject(new Error('no resident'));
+      };
+    };
+  });
+}
+
+/** In the page: a record and its outbox row in one transaction, as the app saves. */
+function insertQueued(rows: { record: unknown; outbox: unknown }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('langso');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['records', 'outbox'], 'readwrite');
+      tx.objectStore('records').put(rows.record);
+      tx.objectStore('outbox').put(rows.outbox);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,6 +27,8 @@ export interface SandboxProcess {
   readonly host: string;
   readonly port: number;
   readonly dbFile: string;
+  /** CPU seconds (user + system) the server process used so far; undefined without Linux /proc. */
+  cpuSeconds(): number | undefined;
   /** SIGTERM, wait for the exit (SIGKILL after 10 s), remove the folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startSandboxProcess(flags: SandboxFlags = {}): Promise<San
     host: hostname,
     port: Number(port),
     dbFile,
+    cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () => {
       stopping ??= (async () => {
         await stopChild(child);
@@ -83,6 +86,19 @@ function firstLine(child: ChildProcess): Promise<string> {
     });
     child.once('exit', early);
   });
+}
+
+/** utime + stime from /proc/<pid>/stat, in USER_HZ ticks (100 per second on Linux). */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

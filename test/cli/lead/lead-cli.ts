@@ -29,7 +29,7 @@ export function langso(args: readonly string[], env: Record<string, string> = {}
 }
 
 /** A scratch folder for one test file; `dispose` removes it. */
-export function scratch(prefix: string): { readonly dir: string; file(name: string, content: string): string; dispose(): void } {
+export function scratch(prefix: string): { readonly dir: string; file(name: string, content: string | Uint8Array): string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), `langso-${prefix}-`));
   return {
     dir,

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Bundles the CLI's own TypeScript (cli/ + shared/) into dist/cli/langso.js with esbuild, so
+// `langso` starts in a fraction of the time tsx needs to transform ~300 files. Packages from
+// node_modules stay external (better-sqlite3 is native). Runs in `prepare`, so `npm ci` builds it.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+await build({
+  entryPoints: [join(root, 'cli/main.ts')],
+  outfile: join(root, 'dist/cli/langso.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
