@@ -9,6 +9,7 @@ import { registerReviewCommand } from './review.ts';
 import { registerExportCommand } from './export.ts';
 import { registerReportCommand } from './report.ts';
 import { registerStatusCommand } from './status.ts';
+import { registerHubCommand } from './hub.ts';
 
 /** Every command of `langso`, one file each. */
 export const COMMANDS: readonly Register[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Register[] = [
   registerStatusCommand,
   registerReportCommand,
   registerExportCommand,
+  registerHubCommand,
 ];

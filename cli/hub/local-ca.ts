@@ -61,8 +61,8 @@ export async function ensureLocalCa(workspaceDir: string, teamName: string, now:
   });
   // The key first: a crash between the two leaves a key without a certificate, which is remade.
   await writePem(keyPath, privateKeyPem(keys.privateKey), 0o600);
-  const pem = cert.toString('pem');
-  await writePem(certPath, pem.endsWith('\n') ? pem : `${pem}\n`, 0o644);
+  const pem = `${cert.toString('pem').trimEnd()}\n`;
+  await writePem(certPath, pem, 0o644);
   return { cert, certPem: pem, certDer: new Uint8Array(cert.rawData), signingKey: keys.privateKey, created: true };
 }
 

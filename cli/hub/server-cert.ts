@@ -67,9 +67,9 @@ export async function ensureServerCert(
     ],
   });
   const key = privateKeyPem(keys.privateKey);
-  const pem = cert.toString('pem');
+  const pem = `${cert.toString('pem').trimEnd()}\n`;
   await writePem(keyPath, key, 0o600);
-  await writePem(certPath, pem.endsWith('\n') ? pem : `${pem}\n`, 0o600);
+  await writePem(certPath, pem, 0o600);
   return { cert: pem, key, renewed: true };
 }
 

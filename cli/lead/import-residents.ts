@@ -6,6 +6,7 @@ import { normalisePhone } from '../../shared/validate/phone.ts';
 import { validateResidentInput, type ResidentInput } from '../../shared/validate/resident.ts';
 import { parseSex } from '../../shared/validate/sex.ts';
 import { bytesSha256 } from './hash.ts';
+import type { StoredIssue } from './record-row.ts';
 import { prepareImportStatements } from './import-statements.ts';
 import { loadKnownRecords, personKey, sharedKeys } from './known-records.ts';
 import { personKeysOf, rowSha256, sourceKeyOf, type PersonKeys } from './row-identity.ts';
@@ -24,7 +25,7 @@ export interface ImportedFile {
   readonly kind: 'json' | 'csv';
 }
 
-export interface RowProblem extends Issue {
+export interface RowProblem extends StoredIssue {
   readonly index: number;
   readonly line?: number | undefined;
 }

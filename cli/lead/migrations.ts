@@ -135,7 +135,9 @@ export const LEAD_MIGRATIONS: readonly Migration[] = [
         code TEXT,
         message TEXT,
         appointment_at TEXT,
-        at TEXT NOT NULL
+        at TEXT NOT NULL,
+        -- The same page of updates applied twice (a cursor lost in a crash) adds nothing.
+        UNIQUE (record_id, status, at)
       ) STRICT;
       CREATE INDEX decisions_by_record ON decisions (record_id, seq);
 

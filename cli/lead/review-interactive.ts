@@ -1,6 +1,6 @@
 import { input, select } from '@inquirer/prompts';
 import type Database from 'better-sqlite3';
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { isMessageCode, t, type Lang } from '../../shared/i18n/index.ts';
 import { renderRecordCard } from './record-card.ts';
 import { RECORD_COLUMNS, type RecordRow } from './record-row.ts';
 import { createReviewActions } from './review-actions.ts';
@@ -59,6 +59,7 @@ export async function runInteractiveReview(
             { value: 'quit', name: t(lang, 'LEAD_REVIEW_QUIT') },
           ],
           default: blocked === undefined ? 'approve' : 'skip',
+          theme: { style: { keysHelpTip: (keys: [string, string][]) => keysHelp(lang, keys) } },
         },
         context,
       );
@@ -83,4 +84,14 @@ export async function runInteractiveReview(
     else io.output.write(`${t(lang, outcome.refusal.code, outcome.refusal.params)}\n`);
   }
   return result;
+}
+
+/** The prompt's key hints ("↑↓ navigate • ⏎ select") in the lead's language. */
+function keysHelp(lang: Lang, keys: readonly [string, string][]): string {
+  return keys
+    .map(([key, action]) => {
+      const code = `LEAD_KEY.${action}`;
+      return `${key} ${isMessageCode(code) ? t(lang, code) : action}`;
+    })
+    .join(' • ');
 }

@@ -15,8 +15,9 @@ export interface ProgressOptions {
 /** Progress of long work, always on stderr so stdout stays one clean document. */
 export function createProgress(stream: NodeJS.WritableStream, options: ProgressOptions): Progress {
   const { label, total, tty } = options;
-  let shown = -1;
   const step = tty ? 1 : 10;
+  // A log gets no "0 %" line: the first line says work is moving.
+  let shown = tty ? -1 : 0;
   return {
     update(done) {
       if (total <= 0) return;

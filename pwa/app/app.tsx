@@ -1,23 +1,25 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/i18n/index.ts';
-import { LangContext, translator } from '../i18n/ui.ts';
+import { LangContext, loadCatalog, translator, type Catalog } from '../i18n/ui.ts';
+import { vi } from '../i18n/vi.ts';
 import { openLangsoDb, type DbMode } from '../store/db.ts';
 import { readSetting } from '../store/settings.ts';
 import { createSession, type AppEnv } from './create-session.ts';
 import { createDirtyFlag } from './dirty-flag.ts';
-import { lazy } from './lazy.tsx';
+// The first screen of a first visit: in the entry script, one round trip fewer on a 2G link.
+import { SetupScreen } from '../screens/setup.tsx';
 import { registerServiceWorker, type UpdateOffer } from './service-worker.ts';
 import { SessionContext } from './session.ts';
 import { Shell } from './shell.tsx';
 import { useLive } from './use-live.ts';
 
-const SetupScreen = lazy(() => import('../screens/setup.tsx').then((m) => m.SetupScreen));
 
 const LANG_KEY = 'langso.lang';
 const MODE_KEY = 'langso.mode';
 
 export function App({ env }: { readonly env: AppEnv }) {
-  const [lang, setLangState] = useState<Lang>(() => env.prefs.getItem(LANG_KEY) === 'en' ? 'en' : 'vi');
+  const [words, setWords] = useState<{ readonly lang: Lang; readonly catalog: Catalog }>({ lang: 'vi', catalog: vi });
+  const lang = words.lang;
   const [mode, setModeState] = useState<DbMode>(() => (env.prefs.getItem(MODE_KEY) === 'training' ? 'training' : 'real'));
   const [update, setUpdate] = useState<UpdateOffer | undefined>(undefined);
   const dirty = useMemo(createDirtyFlag, []);
@@ -25,16 +27,22 @@ export function App({ env }: { readonly env: AppEnv }) {
   useEffect(() => () => db.close(), [db]);
   useEffect(() => registerServiceWorker(setUpdate), []);
 
+  const chooseLanguage = (next: Lang) => {
+    void loadCatalog(next).then((catalog) => setWords({ lang: next, catalog }));
+  };
+  useEffect(() => {
+    if (env.prefs.getItem(LANG_KEY) === 'en') chooseLanguage('en');
+  }, [env]);
   const langState = useMemo(
     () => ({
       lang,
-      t: translator(lang),
+      t: translator(words.catalog),
       setLang(next: Lang) {
         env.prefs.setItem(LANG_KEY, next);
-        setLangState(next);
+        chooseLanguage(next);
       },
     }),
-    [lang, env],
+    [words, env],
   );
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -28,7 +28,7 @@ export interface SessionParts {
 export function createSession({ env, db, mode, device, dirty, setMode }: SessionParts): Session {
   let index: Promise<SearchIndex> | undefined;
   let clockOffsetMs: number | undefined;
-  const searchIndex = () => (index ??= loadSearchIndex(db.records.toCollection()));
+  const searchIndex = () => (index ??= loadSearchIndex(db.searchKeys));
   const sync = createLazySyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
   void db.settings.get(stateKey('clockOffsetMs')).then((row) => {
     const value = Number(row?.value);

@@ -21,7 +21,10 @@ export function registerServiceWorker(onUpdate: (offer: UpdateOffer) => void): v
       },
     });
   });
-  void wb.register();
+  // Precaching downloads the whole app: on a 2G link it must not compete with the first screen.
+  const register = () => void wb.register();
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
   // Look for a new version when the network comes back and every hour the app stays open.
   const check = () => void wb.update();
   addEventListener('online', check);

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { CONSENT_PURPOSES, type Consent, type ConsentPurpose, type DataCategory } from '../../shared/domain/consent.ts';
 import { validateConsent } from '../../shared/validate/consent.ts';
+import { normaliseName } from '../../shared/validate/names.ts';
 import { useSession } from '../app/session.ts';
 import { useLang } from '../i18n/ui.ts';
 import { putAttachment } from '../store/attachments.ts';
@@ -54,7 +55,7 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
     const found = new Set<Problem>();
     if (!need.every((p) => purposes.has(p))) found.add('purpose');
     if (!rightsShown) found.add('rights');
-    if (subject.trim() === '') found.add('subject');
+    if (normaliseName(subject) === '') found.add('subject');
     if (method === undefined || (method === 'tick' && !agreed)) found.add('agree');
     if (method === 'signature' && !signed) found.add('signature');
     setProblems(found);
@@ -78,7 +79,7 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
       givenAt: now,
       method,
       ...(signatureSha256 === undefined ? {} : { signatureSha256 }),
-      subjectName: subject.trim(),
+      subjectName: normaliseName(subject),
       volunteerId: session.device.volunteerName,
     };
     // The shared rules are the last word: the server applies the same ones.

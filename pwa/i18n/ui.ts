@@ -2,15 +2,18 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang } from '../../shared/i18n/index.ts';
 import { fill, type Params } from '../../shared/i18n/messages.ts';
-import { en } from './en.ts';
 import { vi, type UiKey } from './vi.ts';
 
-const CATALOGS: Readonly<Record<Lang, Record<UiKey, string>>> = { vi, en };
-
+export type Catalog = Readonly<Record<UiKey, string>>;
 export type Translate = (key: UiKey, params?: Params) => string;
 
-export function translator(lang: Lang): Translate {
-  return (key, params) => fill(CATALOGS[lang][key], params);
+export function translator(catalog: Catalog): Translate {
+  return (key, params) => fill(catalog[key], params);
+}
+
+/** Vietnamese is in the entry script; English loads (from the precache) only when chosen. */
+export async function loadCatalog(lang: Lang): Promise<Catalog> {
+  return lang === 'vi' ? vi : (await import('./en.ts')).en;
 }
 
 export function isUiKey(key: string): key is UiKey {
@@ -20,10 +23,10 @@ export function isUiKey(key: string): key is UiKey {
 export interface LangState {
   readonly lang: Lang;
   readonly t: Translate;
-  setLang(lang: Lang): void;
+  readonly setLang: (lang: Lang) => void;
 }
 
-export const LangContext = createContext<LangState>({ lang: 'vi', t: translator('vi'), setLang: () => undefined });
+export const LangContext = createContext<LangState>({ lang: 'vi', t: translator(vi), setLang: () => undefined });
 
 export function useLang(): LangState {
   return useContext(LangContext);

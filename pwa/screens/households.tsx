@@ -49,6 +49,11 @@ export function HouseholdsScreen() {
   const [hits, setHits] = useState<string[] | undefined>(undefined);
   const [indexReady, setIndexReady] = useState(false);
 
+  // Built in the background while the list shows, so the first search does not wait for it.
+  useEffect(() => {
+    void session.searchIndex();
+  }, [session]);
+
   useEffect(() => {
     let live = true;
     if (query.trim() === '') {

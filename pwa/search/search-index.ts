@@ -75,12 +75,9 @@ export function indexEntryOf(record: StoredRecord): IndexEntry | undefined {
   return { id: record.id, householdId: record.householdId ?? record.id, key: record.searchKey };
 }
 
-/** Builds the index from every household and resident in the database, in insertion order. */
-export async function loadSearchIndex(records: { each(fn: (record: StoredRecord) => void): Promise<unknown> }): Promise<SearchIndex> {
+/** Builds the index from the search-key rows, oldest first (ids are time-ordered UUIDv7s). */
+export async function loadSearchIndex(rows: { toArray(): Promise<IndexEntry[]> }): Promise<SearchIndex> {
   const index = new SearchIndex();
-  await records.each((record) => {
-    const entry = indexEntryOf(record);
-    if (entry) index.upsert(entry);
-  });
+  for (const entry of await rows.toArray()) index.upsert(entry);
   return index;
 }

@@ -22,7 +22,7 @@ export class StaleRecordError extends Error {
 }
 
 /**
- * Saves a record, its outbox row and its audit line in ONE transaction (strict durability on the
+ * Saves a record, its outbox row, its audit line and its search key in ONE transaction (strict durability on the
  * database): the record is never saved without being queued, nor queued without being saved.
  * An older rev of the same record held in quarantine is dropped: this save is its fix.
  */
@@ -40,13 +40,18 @@ export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<St
     envelope: record,
     ...(request.householdId === undefined ? {} : { householdId: request.householdId }),
   };
-  await db.transaction('rw', [db.records, db.outbox, db.audit], async () => {
+  const searchable = record.type === 'household' || record.type === 'resident';
+  await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys], async () => {
     const previous = await db.records.get(record.id);
     if (previous && previous.rev >= record.rev) throw new StaleRecordError(record.id, record.rev, previous.rev);
     await db.records.put(previous?.serverRef === undefined ? stored : { ...stored, serverRef: previous.serverRef });
-    await db.outbox.where('id').equals(record.id).filter((row) => row.quarantine === 1).delete();
+    // Only an edit can have an older rev held in quarantine; a new record skips the lookup.
+    if (previous) {
+      await db.outbox.where('id').equals(record.id).filter((row) => row.quarantine === 1).delete();
+    }
     await db.outbox.put({ ...entry, quarantine: 0 });
     await db.audit.add({ recordId: record.id, at, action: 'save', rev: record.rev });
+    if (searchable) await db.searchKeys.put({ id: record.id, householdId: request.householdId ?? record.id, key: request.searchKey });
   });
   return stored;
 }

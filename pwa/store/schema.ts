@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 
+
 /**
  * Every schema version the app has ever shipped, oldest first. A version is never edited once
  * released: a change is a new version, so a phone that skipped updates still migrates forward and
@@ -22,9 +23,31 @@ export const SCHEMA_V2 = {
   records: 'id, type, status, householdId, updatedAt, [type+updatedAt]',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * v3: the search keys in a table of their own, one small row per household or resident, so the
+ * in-memory search index loads without reading every record's whole payload.
+ */
+export const SCHEMA_V3 = {
+  searchKeys: 'id',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const rows: { id: string; householdId: string; key: string }[] = [];
+      await tx
+        .table('records')
+        .toCollection()
+        .each((record: { id: string; type: string; householdId?: string; searchKey?: string }) => {
+          if (record.type === 'household' || record.type === 'resident') {
+            rows.push({ id: record.id, householdId: record.householdId ?? record.id, key: record.searchKey ?? '' });
+          }
+        });
+      await tx.table('searchKeys').bulkPut(rows);
+    });
 }

@@ -55,3 +55,11 @@ export interface SettingRow {
   readonly key: string;
   readonly value: unknown;
 }
+
+/** What the search index needs of a household or resident, and nothing more. */
+export interface SearchKeyRow {
+  readonly id: string;
+  /** The household the row leads to (its own id for a household). */
+  readonly householdId: string;
+  readonly key: string;
+}

@@ -75,7 +75,15 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await expect.poll(() => page.getByTestId('member').count()).toBe(2);
       await expect(page.getByTestId('member').filter({ hasText: 'Lê Thị Thử' }).getByText(/Hồ sơ thủ tục 1\.001193/).count()).resolves.toBe(1);
       await page.getByTestId('member').filter({ hasText: 'Lê Thị Thử' }).getByText(/Hồ sơ thủ tục/).click();
-      await expect(page.locator('img.thumb').count()).resolves.toBeGreaterThan(0);
+      await page.locator('img.thumb').first().waitFor();
+      // Every photo was shrunk when taken: a JPEG of at most 1024 px on its long edge and 200 KB.
+      const photos = await page.evaluate(readPhotos);
+      expect(photos.length).toBeGreaterThanOrEqual(2);
+      for (const photo of photos) {
+        expect(photo.mime).toBe('image/jpeg');
+        expect(photo.bytes).toBeLessThanOrEqual(200 * 1024);
+        expect(Math.max(photo.width, photo.height)).toBe(1024);
+      }
 
       // Back online: the app syncs by itself on the `online` event.
       await context.setOffline(false);
@@ -167,6 +175,28 @@ function insertQueued(rows: { record: unknown; outbox: unknown }): Promise<void>
         resolve();
       };
       tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** In the page: every stored photo's type, size and pixel size (signatures are PNG, photos JPEG). */
+function readPhotos(): Promise<{ mime: string; bytes: number; width: number; height: number }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('langso');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('attachments').objectStore('attachments').getAll();
+      all.onsuccess = () => {
+        db.close();
+        const rows = all.result as { blob: Blob; mime: string; bytes: number }[];
+        void Promise.all(
+          rows.map(async (row) => {
+            const bitmap = await createImageBitmap(row.blob);
+            return { mime: row.mime, bytes: row.bytes, width: bitmap.width, height: bitmap.height };
+          }),
+        ).then(resolve, reject);
+      };
     };
   });
 }

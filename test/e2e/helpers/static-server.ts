@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,9 +57,16 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       if (!info || info.isDirectory()) file = join(dir, 'index.html');
       try {
         const body = await readFile(file);
-        // The service worker script must be revalidated on every check, as real hosting does.
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-        res.end(body);
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        // Text is sent gzipped, as any real host does; the service worker script (like every file
+        // here) is revalidated on each check.
+        const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && !type.startsWith('image/');
+        res.writeHead(200, {
+          'content-type': type,
+          'cache-control': 'no-cache',
+          ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+        });
+        res.end(gzip ? gzipSync(body) : body);
       } catch {
         res.writeHead(404);
         res.end();

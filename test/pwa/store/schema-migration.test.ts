@@ -40,6 +40,8 @@ describe('schema versions', () => {
     // The index added in v2 serves the records written under v1.
     const households = await current.records.where('[type+updatedAt]').between(['household', Dexie.minKey], ['household', Dexie.maxKey]).toArray();
     expect(households.map((r) => r.id)).toEqual([home.id]);
+    // v3 built the search keys of the households and residents written before it existed.
+    expect((await current.searchKeys.toArray()).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
     current.close();
   });
 });

@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../../shared/i18n/index.ts';
+import type { CliContext } from '../context.ts';
+import { EXIT } from '../exit-codes.ts';
+import { defaultPwaDir } from '../hub/default-pwa-dir.ts';
+import { hubBanner, hubReadyJson } from '../hub/hub-banner.ts';
+import { openHubDatabase } from '../hub/hub-database.ts';
+import { hubTeamCodes } from '../hub/hub-team.ts';
+import { isLoopbackHost, isWildcardHost, lanIPv4s } from '../hub/lan-addresses.ts';
+import { startHub, type RunningHub } from '../hub/start-hub.ts';
+import { workspaceFlag } from '../lead/command-options.ts';
+import { requireConfig } from '../lead/config.ts';
+import { withWorkspace } from '../lead/workspace-db.ts';
+import { runAction, type Register } from '../program.ts';
+import { cryptoRandom, systemClock } from '../server/runtime.ts';
+import { integerFlag, originFlags } from '../server/sandbox-flags.ts';
+import { UserError } from '../user-error.ts';
+import { resolveWorkspaceDir } from '../workspace.ts';
+
+interface HubFlags {
+  host: string;
+  port?: string;
+  pwa?: string;
+  corsOrigin: string[];
+  https?: boolean;
+  codes?: string;
+  training?: boolean;
+  json?: boolean;
+  workspace?: string;
+}
+
+const MAX_CODES = 200;
+
+/** The system's code (EADDRINUSE, EADDRNOTAVAIL…) when the address could not be used. */
+function listenFailure(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('syscall' in error) || !('code' in error)) return undefined;
+  const known = error.syscall === 'listen' || error.syscall === 'getaddrinfo';
+  return known && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolveSignal) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolveSignal(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** `--pwa DIR` must hold a built app; without the flag, a missing build means API only. */
+function pwaFolder(ctx: CliContext, flag: string | undefined): string | undefined {
+  if (flag !== undefined) {
+    const dir = resolve(flag);
+    if (!existsSync(join(dir, 'index.html'))) throw new UserError('HUB_PWA_MISSING', { path: dir }, EXIT.usage);
+    return dir;
+  }
+  const dir = defaultPwaDir();
+  if (dir !== undefined && existsSync(join(dir, 'index.html'))) return dir;
+  ctx.stderr.write(`${t(ctx.lang, 'HUB_PWA_API_ONLY', { path: dir ?? 'dist/pwa' })}\n`);
+  return undefined;
+}
+
+async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undefined): Promise<number> {
+  const port = integerFlag('--port', flags.port, 0, 0, 65_535);
+  const codes = integerFlag('--codes', flags.codes, 5, 0, MAX_CODES);
+  const corsOrigins = originFlags('--cors-origin', flags.corsOrigin);
+  const host = flags.host.trim();
+  // Beyond loopback a phone needs a secure context (DESIGN §3): HTTPS unless told otherwise.
+  const https = flags.https ?? !isLoopbackHost(host);
+  const pwaDir = pwaFolder(ctx, flags.pwa);
+  const lan = lanIPv4s();
+  const write = (code: string, params: Record<string, string | number>): void => {
+    ctx.stderr.write(`${t(ctx.lang, code, params)}\n`);
+  };
+
+  let hub: RunningHub;
+  try {
+    hub = await startHub({
+      workspaceDir: resolveWorkspaceDir({ flag: workspace, env: ctx.env }),
+      host,
+      port,
+      https,
+      pwaDir,
+      corsOrigins,
+      acceptTraining: flags.training === true,
+      codes,
+      lan,
+      onIngest: (result) => {
+        const count = result.new + result.changed;
+        if (count > 0) write('HUB_INGESTED', { count });
+        if (result.unreadable > 0) write('HUB_INGEST_UNREADABLE', { count: result.unreadable });
+      },
+      onIngestError: (error) => write('HUB_INGEST_FAILED', { reason: error instanceof Error ? error.message : String(error) }),
+      log: (line) => ctx.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    const reason = listenFailure(error);
+    if (reason === undefined) throw error;
+    write('HUB_LISTEN_FAILED', { host, port, reason });
+    return EXIT.usage;
+  }
+
+  if (hub.certificate?.renewed) write('HUB_CERT_RENEWED', { names: hub.certificate.names.join(', ') });
+  if (flags.json) ctx.stdout.write(hubReadyJson(hub, flags.training === true));
+  else {
+    ctx.stdout.write(
+      await hubBanner({
+        lang: ctx.lang,
+        hub,
+        training: flags.training === true,
+        plainOnLan: !https && !isLoopbackHost(host) ? host : undefined,
+        noLan: isWildcardHost(host) && lan.length === 0,
+      }),
+    );
+  }
+  await waitForStopSignal();
+  await hub.close();
+  write('HUB_STOPPED', {});
+  return EXIT.ok;
+}
+
+const vi = (ctx: CliContext, viText: string, enText: string): string => (ctx.lang === 'vi' ? viText : enText);
+
+/** `langso hub`: the lead's laptop as the team's server on the village Wi-Fi (issue #5 item 8). */
+export const registerHubCommand: Register = (program, ctx, exit) => {
+  const collect = (value: string, previous: string[]): string[] => [...previous, value];
+  const hub = program
+    .command('hub')
+    .description(
+      vi(
+        ctx,
+        'Phục vụ ứng dụng và API đồng bộ cho điện thoại của tổ qua Wi-Fi, không cần Internet',
+        "Serve the app and the sync API to the team's phones over Wi-Fi, no Internet needed",
+      ),
+    )
+    .option('--host <host>', vi(ctx, 'địa chỉ lắng nghe (0.0.0.0: mọi mạng của máy)', 'address to listen on (0.0.0.0: every network)'), '127.0.0.1')
+    .option('--port <n>', vi(ctx, 'cổng (0: tự chọn)', 'port (0 picks one)'))
+    .option('--pwa <dir>', vi(ctx, 'thư mục ứng dụng đã dựng (mặc định dist/pwa)', 'built app folder (default dist/pwa)'))
+    .option('--cors-origin <origin>', vi(ctx, 'cho phép ứng dụng từ địa chỉ gốc này gọi hub (lặp lại được)', 'allow the app from this origin to call the hub (repeatable)'), collect, [])
+    .option('--https', vi(ctx, 'luôn dùng HTTPS (mặc định: HTTPS khi không phải 127.0.0.1)', 'always serve HTTPS (default: HTTPS beyond 127.0.0.1)'))
+    .option('--no-https', vi(ctx, 'không dùng HTTPS (điện thoại sẽ thiếu tính năng an toàn)', 'plain HTTP (phones lose secure-context features)'))
+    .option('--codes <n>', vi(ctx, 'số mã đăng ký dùng một lần in ra (mặc định 5)', 'how many one-time enrolment codes to print (default 5)'))
+    .option('--training', vi(ctx, 'nhận cả hồ sơ tập huấn (mặc định: từ chối như tỉnh)', 'accept training records (default: refuse them like the province)'))
+    .option('--json', vi(ctx, 'in một dòng JSON khi sẵn sàng (địa chỉ, mã)', 'print one JSON line when ready (addresses, codes)'))
+    .addHelpText(
+      'after',
+      vi(
+        ctx,
+        '\nVí dụ:\n  langso hub --host 0.0.0.0 --port 8443\n  langso hub code\n',
+        '\nExample:\n  langso hub --host 0.0.0.0 --port 8443\n  langso hub code\n',
+      ),
+    )
+    .action(
+      runAction(exit, (_opts: unknown, command: Command) =>
+        serve(ctx, command.opts<HubFlags>(), workspaceFlag(command)),
+      ),
+    );
+
+  hub
+    .command('code')
+    .description(
+      vi(ctx, 'In thêm một mã đăng ký dùng một lần (hub đang chạy hay không)', 'Print one more one-time enrolment code (hub running or not)'),
+    )
+    .option('--json', vi(ctx, 'in JSON {"teamId", "team", "code"}', 'print JSON {"teamId", "team", "code"}'))
+    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso hub code --json\n', '\nExample:\n  langso hub code --json\n'))
+    .action(
+      runAction(exit, (_opts: unknown, command: Command) => {
+        // `--json` may be parsed as the parent's flag (`hub code --json`): read both.
+        const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
+        return withWorkspace({ workspace: workspaceFlag(command), env: ctx.env }, ({ dir, db: leadDb }) => {
+          const team = teamName(leadDb, dir);
+          const hubDb = openHubDatabase(dir);
+          try {
+            const issued = hubTeamCodes(hubDb, team, 1, systemClock, cryptoRandom);
+            const code = issued.codes[0] ?? '';
+            ctx.stdout.write(
+              json
+                ? `${JSON.stringify({ teamId: issued.teamId, team, code })}\n`
+                : `${t(ctx.lang, 'HUB_CODE_ISSUED', { team, code })}\n`,
+            );
+            return EXIT.ok;
+          } finally {
+            hubDb.close();
+          }
+        });
+      }),
+    );
+};
+
+/** The workspace's team, or the hub's own way of saying `langso init` comes first. */
+function teamName(db: Parameters<typeof requireConfig>[0], dir: string): string {
+  try {
+    return requireConfig(db, dir).team;
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'LEAD_NOT_INITIALISED') {
+      throw new UserError('HUB_NOT_INITIALISED', { path: dir }, EXIT.usage, { cause: error });
+    }
+    throw error;
+  }
+}

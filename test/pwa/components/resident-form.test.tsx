@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ResidentForm } from '../../../pwa/screens/resident-form.tsx';
+import type { LangsoDb } from '../../../pwa/store/db.ts';
+import { consentInDom } from '../helpers/consent-dom.ts';
+import { freshDb } from '../helpers/fresh-db.ts';
+import { household } from '../helpers/records.ts';
+import { blur, byText, click, mount, settle, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
+
+let db: LangsoDb;
+let view: Mounted | undefined;
+afterEach(async () => {
+  view?.unmount();
+  view = undefined;
+  await db.delete();
+});
+
+async function residentForm(): Promise<Mounted> {
+  db = freshDb();
+  view = await mount(testSession(db), <ResidentForm household={household()} isFirst={false} />);
+  await consentInDom(view.root, 'household_register');
+  return view;
+}
+
+const errorUnder = (root: HTMLElement, id: string) => root.querySelector(`#${id}-error`)?.textContent ?? undefined;
+
+describe('the member form', () => {
+  it('comes after the consent screen: no field of personal data before it', async () => {
+    db = freshDb();
+    view = await mount(testSession(db), <ResidentForm household={household()} isFirst={false} />);
+    expect(view.root.querySelector('#fullName')).toBeNull();
+    expect(view.root.querySelector('#cccd')).toBeNull();
+    await consentInDom(view.root, 'household_register');
+    expect(view.root.querySelector('#fullName')).not.toBeNull();
+  });
+
+  it('says under the ID field, once it is left, which digit disagrees with the sex, tied to the field for screen readers', async () => {
+    const { root } = await residentForm();
+    await typeInto(root, '#dateOfBirth', '04/05/1990');
+    await click(root.querySelector('input[name="sex"][value="female"]'));
+    await typeInto(root, '#cccd', '096090000123');
+    expect(errorUnder(root, 'cccd')).toBeUndefined();
+    await blur(root, '#cccd');
+    expect(errorUnder(root, 'cccd')).toContain('chữ số thứ 4 là 0');
+    const input = root.querySelector('#cccd');
+    expect(input?.getAttribute('aria-invalid')).toBe('true');
+    expect(input?.getAttribute('aria-describedby')?.split(' ')).toContain('cccd-error');
+
+    await typeInto(root, '#cccd', '096190000123');
+    expect(errorUnder(root, 'cccd')).toBeUndefined();
+    expect(root.querySelector('#cccd')?.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('speaks the volunteer’s language', async () => {
+    const { root, setLang } = await residentForm();
+    await typeInto(root, '#phone', '0123');
+    await blur(root, '#phone');
+    expect(errorUnder(root, 'phone')).toContain('không phải số di động Việt Nam');
+    await setLang('en');
+    expect(errorUnder(root, 'phone')).toContain('not a 10-digit Vietnamese mobile number');
+  });
+
+  it('shows every problem on a save attempt and saves nothing', async () => {
+    const { root } = await residentForm();
+    await typeInto(root, '#fullName', 'Nguyễn Thị Thử');
+    await typeInto(root, '#dateOfBirth', '31/02/1990');
+    await click(byText(root, 'Lưu'));
+    await settle();
+    expect(errorUnder(root, 'dateOfBirth')).toContain('không phải ngày có thật');
+    expect(errorUnder(root, 'sex')).toBeDefined();
+    expect(root.textContent).toContain('chỗ cần sửa');
+    expect(await db.records.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('saves a valid member with its consent and queues it in the same step', async () => {
+    const { root } = await residentForm();
+    await typeInto(root, '#fullName', '  nguyễn   thị thử ');
+    await typeInto(root, '#dateOfBirth', '04/05/1990');
+    await click(root.querySelector('input[name="sex"][value="female"]'));
+    await typeInto(root, '#cccd', '0961 9000 0123');
+    await typeInto(root, '#phone', '+84 912 345 678');
+    await click(byText(root, 'Lưu'));
+    await settle();
+    const [stored] = await db.records.toArray();
+    expect(stored?.envelope).toMatchObject({
+      type: 'resident',
+      payload: { fullName: 'nguyễn thị thử', dateOfBirth: '1990-05-04', sex: 'female', cccd: '096190000123', phone: '0912345678' },
+      consent: { purposes: ['household_register'], method: 'tick', subjectName: 'Nguyễn Thị Thử' },
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+});

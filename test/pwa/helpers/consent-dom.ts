@@ -1,0 +1,11 @@
+import { byText, click, typeInto } from './render.tsx';
+
+/** Goes through the consent screen as a resident would: purpose, rights read, name, own tick. */
+export async function consentInDom(root: HTMLElement, purpose: string, subject = 'Nguyễn Thị Thử'): Promise<void> {
+  await click(root.querySelector(`input[value="${purpose}"]`));
+  await click(root.querySelector('#consent-rights'));
+  await typeInto(root, '#consent-subject', subject);
+  await click(root.querySelector('input[name="consent-method"][value="tick"]'));
+  await click(root.querySelector('#consent-agree'));
+  await click(byText(root, 'Đã đồng ý — tiếp tục'));
+}

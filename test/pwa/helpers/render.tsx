@@ -1,0 +1,98 @@
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import type { Lang } from '../../../shared/i18n/index.ts';
+import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
+import { SessionContext, type Session } from '../../../pwa/app/session.ts';
+import { en } from '../../../pwa/i18n/en.ts';
+import { LangContext, translator } from '../../../pwa/i18n/ui.ts';
+import { vi } from '../../../pwa/i18n/vi.ts';
+import type { LangsoDb } from '../../../pwa/store/db.ts';
+import { SearchIndex } from '../../../pwa/search/search-index.ts';
+
+export const NOW = new Date('2026-03-01T08:00:00.000Z');
+
+/** A session over a test database: no network, a fixed clock. */
+export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Session {
+  return {
+    db,
+    mode: 'real',
+    device: { deviceId: 'device-test', volunteerName: 'Tình nguyện viên Thử', teamName: 'Ấp Một', enrolledAt: NOW.toISOString() },
+    dirty: createDirtyFlag(),
+    sync: { state: () => ({ running: false }), subscribe: () => () => undefined, run: async () => ({ running: false }), watchOnline: () => () => undefined },
+    storage: undefined,
+    clock: () => NOW,
+    searchIndex: async () => new SearchIndex(),
+    author: () => ({ deviceId: 'device-test', training: false, now: NOW }),
+    afterSave: async () => undefined,
+    switchMode: () => undefined,
+    resetTraining: async () => undefined,
+    forgetDevice: async () => undefined,
+    ...overrides,
+  };
+}
+
+export interface Mounted {
+  readonly root: HTMLElement;
+  readonly setLang: (lang: Lang) => Promise<void>;
+  unmount(): void;
+}
+
+/** Renders a screen or component inside a session and a language, as the app does. */
+export async function mount(session: Session, node: ComponentChild, lang: Lang = 'vi'): Promise<Mounted> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const draw = (l: Lang) =>
+    render(
+      <LangContext.Provider value={{ lang: l, t: translator(l === 'vi' ? vi : en), setLang: () => undefined }}>
+        <SessionContext.Provider value={session}>{node}</SessionContext.Provider>
+      </LangContext.Provider>,
+      root,
+    );
+  await act(() => draw(lang));
+  return {
+    root,
+    setLang: async (l) => {
+      await act(() => draw(l));
+    },
+    unmount() {
+      render(null, root);
+      root.remove();
+    },
+  };
+}
+
+/** Lets promises (IndexedDB reads, live queries) settle and the screen re-render. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+  }
+}
+
+export async function typeInto(root: ParentNode, selector: string, value: string): Promise<void> {
+  const input = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+  if (!input) throw new Error(`no ${selector}`);
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+export async function blur(root: ParentNode, selector: string): Promise<void> {
+  const input = root.querySelector<HTMLElement>(selector);
+  if (!input) throw new Error(`no ${selector}`);
+  await act(() => {
+    input.dispatchEvent(new FocusEvent('blur'));
+  });
+}
+
+export async function click(element: Element | null): Promise<void> {
+  if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
+  await act(() => element.click());
+}
+
+/** The button, link or label whose text is exactly `text`. */
+export function byText(root: ParentNode, text: string, selector = 'button, a, label, span'): HTMLElement | null {
+  return [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text) ?? null;
+}
