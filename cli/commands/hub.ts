@@ -9,7 +9,7 @@ import { hubBanner, hubReadyJson } from '../hub/hub-banner.ts';
 import { openHubDatabase } from '../hub/hub-database.ts';
 import { hubTeamCodes } from '../hub/hub-team.ts';
 import { isLoopbackHost, isWildcardHost, lanIPv4s } from '../hub/lan-addresses.ts';
-import { startHub, type RunningHub } from '../hub/start-hub.ts';
+import { startHub, workspaceTeam, type RunningHub } from '../hub/start-hub.ts';
 import { workspaceFlag } from '../lead/command-options.ts';
 import { requireConfig } from '../lead/config.ts';
 import { withWorkspace } from '../lead/workspace-db.ts';
@@ -70,6 +70,9 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
   const codes = integerFlag('--codes', flags.codes, 5, 0, MAX_CODES);
   const corsOrigins = originFlags('--cors-origin', flags.corsOrigin);
   const host = flags.host.trim();
+  const workspaceDir = resolveWorkspaceDir({ flag: workspace, env: ctx.env });
+  // Said before anything else: without `langso init` there is no team to serve.
+  workspaceTeam(workspaceDir);
   // Beyond loopback a phone needs a secure context (DESIGN §3): HTTPS unless told otherwise.
   const https = flags.https ?? !isLoopbackHost(host);
   const pwaDir = pwaFolder(ctx, flags.pwa);
@@ -81,7 +84,7 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
   let hub: RunningHub;
   try {
     hub = await startHub({
-      workspaceDir: resolveWorkspaceDir({ flag: workspace, env: ctx.env }),
+      workspaceDir,
       host,
       port,
       https,

@@ -174,7 +174,7 @@ function hubHandler(protocol: ProtocolServer, caSite: () => CaSite | undefined, 
 }
 
 /** The team the workspace was initialised for; the hub refuses to start without one. */
-function workspaceTeam(workspaceDir: string): string {
+export function workspaceTeam(workspaceDir: string): string {
   const file = join(workspaceDir, LEAD_DB_FILE);
   if (!existsSync(file)) throw new UserError('HUB_NOT_INITIALISED', { path: workspaceDir });
   const db = openDatabase(file, { migrations: LEAD_MIGRATIONS });

@@ -8,24 +8,55 @@ import type { AreaFigures, CommuneFigures, HamletFigures, Report } from './repor
 const FILED = `('sent', 'received', 'needs_fix', 'scheduled', 'approved', 'activated', 'rejected')`;
 
 /**
- * One SQL aggregate per level (hamlet, commune, all), so that people counted by CCCD stay
- * distinct at every level; no row is read into JavaScript. Rejected records do not count.
+ * One pass over the records the lead has not rejected, grouped by commune and hamlet; communes
+ * and the total are sums of their hamlets. A person is counted once: a resident record counts
+ * when it has no CCCD, or is the first (lowest rowid) of the records sharing its CCCD.
  */
-const FIGURES = `
-  count(DISTINCT CASE WHEN type = 'resident' THEN coalesce(cccd, id) END) AS residents,
-  count(DISTINCT CASE WHEN type = 'resident' AND date_of_birth <= @cut14 THEN coalesce(cccd, id) END) AS adults14,
-  count(DISTINCT CASE WHEN type = 'resident' AND date_of_birth <= @cut14 AND cccd IS NOT NULL
-    AND instr(issues, '"field":"cccd"') = 0 THEN cccd END) AS adults14WithCccd,
-  count(DISTINCT CASE WHEN type = 'resident' AND date_of_birth <= @cut18 THEN coalesce(cccd, id) END) AS adults18,
-  count(DISTINCT CASE WHEN type = 'resident' AND date_of_birth <= @cut18 AND cccd IS NOT NULL
-    AND instr(issues, '"field":"cccd"') = 0 THEN cccd END) AS adults18WithCccd,
-  count(DISTINCT CASE WHEN type = 'resident' AND consent IS NOT NULL THEN coalesce(cccd, id) END) AS withConsent,
-  coalesce(sum(type = 'eid'), 0) AS eidApplications,
-  coalesce(sum(type = 'eid' AND coalesce(province_status, lifecycle) = 'activated'), 0) AS eidAccounts,
-  coalesce(sum(type = 'dossier'), 0) AS dossiers,
-  coalesce(sum(type = 'dossier' AND coalesce(province_status, lifecycle) IN ${FILED}), 0) AS dossiersFiled,
-  coalesce(sum(sync_state <> 'sent'), 0) AS waiting,
-  min(CASE WHEN sync_state <> 'sent' THEN created_at END) AS oldestWaitingAt`;
+const BY_HAMLET = `
+  WITH live AS (SELECT rowid AS rid, * FROM records WHERE review_state <> 'rejected'),
+  firsts AS (SELECT min(rid) AS rid FROM live WHERE type = 'resident' AND cccd IS NOT NULL GROUP BY cccd),
+  marked AS (
+    SELECT *, type = 'resident' AND (cccd IS NULL OR rid IN (SELECT rid FROM firsts)) AS person,
+      cccd IS NOT NULL AND instr(issues, '"field":"cccd"') = 0 AS cccd_ok,
+      coalesce(province_status, lifecycle) AS status
+    FROM live)
+  SELECT commune_code AS communeCode, min(hamlet) AS hamlet,
+    coalesce(sum(person), 0) AS residents,
+    coalesce(sum(person AND date_of_birth <= @cut14), 0) AS adults14,
+    coalesce(sum(person AND date_of_birth <= @cut14 AND cccd_ok), 0) AS adults14WithCccd,
+    coalesce(sum(person AND date_of_birth <= @cut18), 0) AS adults18,
+    coalesce(sum(person AND date_of_birth <= @cut18 AND cccd_ok), 0) AS adults18WithCccd,
+    coalesce(sum(person AND consent IS NOT NULL), 0) AS withConsent,
+    coalesce(sum(type = 'eid'), 0) AS eidApplications,
+    coalesce(sum(type = 'eid' AND status = 'activated'), 0) AS eidAccounts,
+    coalesce(sum(type = 'dossier'), 0) AS dossiers,
+    coalesce(sum(type = 'dossier' AND status IN ${FILED}), 0) AS dossiersFiled,
+    coalesce(sum(sync_state <> 'sent'), 0) AS waiting,
+    min(CASE WHEN sync_state <> 'sent' THEN created_at END) AS oldestWaitingAt
+  FROM marked GROUP BY commune_code, hamlet_key ORDER BY commune_code, hamlet_key`;
+
+const SUMMED = [
+  'residents',
+  'adults14',
+  'adults14WithCccd',
+  'adults18',
+  'adults18WithCccd',
+  'withConsent',
+  'eidApplications',
+  'eidAccounts',
+  'dossiers',
+  'dossiersFiled',
+  'waiting',
+] as const satisfies readonly (keyof AreaFigures)[];
+
+function sumOf(areas: readonly AreaFigures[]): AreaFigures {
+  const sums = Object.fromEntries(SUMMED.map((key) => [key, areas.reduce((total, a) => total + a[key], 0)])) as Record<
+    (typeof SUMMED)[number],
+    number
+  >;
+  const oldest = areas.map((a) => a.oldestWaitingAt).filter((at): at is string => at !== null);
+  return { ...sums, oldestWaitingAt: oldest.length === 0 ? null : oldest.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) };
+}
 
 /** The day someone born on it turns `years` old today (ISO strings compare as dates). */
 function birthdayCutoff(today: string, years: number): string {
@@ -33,18 +64,18 @@ function birthdayCutoff(today: string, years: number): string {
 }
 
 export function computeReport(db: Database.Database, config: LeadConfig, today: string, generatedAt: string): Report {
-  const params = { cut14: birthdayCutoff(today, 14), cut18: birthdayCutoff(today, 18) };
+  const hamlets = db.prepare(BY_HAMLET).all({ cut14: birthdayCutoff(today, 14), cut18: birthdayCutoff(today, 18) }) as (HamletFigures & {
+    communeCode: string | null;
+  })[];
+  const byCommune = new Map<string | null, HamletFigures[]>();
+  for (const { communeCode, ...hamlet } of hamlets) byCommune.set(communeCode, [...(byCommune.get(communeCode) ?? []), hamlet]);
+  const communes: CommuneFigures[] = [...byCommune].map(([communeCode, list]) => ({
+    ...sumOf(list),
+    communeCode,
+    communeName: communeCode === null ? null : (findCommune(communeCode)?.fullName ?? null),
+    hamlets: list,
+  }));
   const live = `FROM records WHERE review_state <> 'rejected'`;
-  const hamlets = db
-    .prepare(
-      `SELECT commune_code AS communeCode, min(hamlet) AS hamlet, ${FIGURES} ${live}
-       GROUP BY commune_code, hamlet_key ORDER BY commune_code, hamlet_key`,
-    )
-    .all(params) as (HamletFigures & { communeCode: string | null })[];
-  const communes = db
-    .prepare(`SELECT commune_code AS communeCode, ${FIGURES} ${live} GROUP BY commune_code ORDER BY commune_code`)
-    .all(params) as (AreaFigures & { communeCode: string | null })[];
-  const totals = db.prepare(`SELECT ${FIGURES} ${live}`).get(params) as AreaFigures;
   const eid = db
     .prepare(
       `SELECT eid_level AS level, coalesce(province_status, lifecycle, 'draft') AS status, count(*) AS count
@@ -57,20 +88,14 @@ export function computeReport(db: Database.Database, config: LeadConfig, today: 
        ${live} AND type = 'dossier' GROUP BY 1, 2 ORDER BY 1, 2`,
     )
     .all() as { procedureCode: string | null; status: string; count: number }[];
-
-  const communeFigures: CommuneFigures[] = communes.map((c) => ({
-    ...c,
-    communeName: c.communeCode === null ? null : (findCommune(c.communeCode)?.fullName ?? null),
-    hamlets: hamlets.filter((h) => h.communeCode === c.communeCode).map(({ communeCode: _code, ...h }) => h),
-  }));
   return {
     generatedAt,
     today,
     team: config.team,
     communeCode: config.communeCode,
     communeName: findCommune(config.communeCode)?.fullName ?? null,
-    totals,
-    communes: communeFigures,
+    totals: sumOf(communes),
+    communes,
     eid,
     dossiers: dossiers.map((d) => ({
       ...d,

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { toOutboxEntry } from '../../shared/sync/outbox-entry.ts';
 import { createDuplicateFinder } from './dedup.ts';
 import type { RecordRow } from './record-row.ts';
 import { envelopeOf, wireRecordOf } from './wire-record.ts';
@@ -15,7 +14,8 @@ export type ReviewOutcome =
   | { readonly done: false; readonly refusal: ReviewRefusal };
 
 export interface ReviewActions {
-  approve(row: RecordRow): ReviewOutcome;
+  /** `twinsChecked`: the caller already knows no other live record shares this person. */
+  approve(row: RecordRow, options?: { readonly twinsChecked?: boolean }): ReviewOutcome;
   reject(row: RecordRow, reason: string): ReviewOutcome;
 }
 
@@ -36,7 +36,7 @@ export function createReviewActions(db: Database.Database, now: () => string): R
   );
   const unqueue = db.prepare('DELETE FROM outbox WHERE id = ?');
 
-  const approve = db.transaction((row: RecordRow): ReviewOutcome => {
+  const approve = db.transaction((row: RecordRow, options: { readonly twinsChecked?: boolean } = {}): ReviewOutcome => {
     const noConsent = row.consent === null;
     if (row.review_state === 'approved') return { done: true, changed: false, noConsent };
     const envelope = row.valid === 1 ? envelopeOf(row) : undefined;
@@ -45,7 +45,9 @@ export function createReviewActions(db: Database.Database, now: () => string): R
       const count = (JSON.parse(row.issues) as unknown[]).length;
       return { done: false, refusal: { code: 'LEAD_REVIEW_INVALID', params: { id: row.id, count } } };
     }
-    const approvedTwin = duplicates(row).find((m) => m.kind === 'duplicate' && m.other.review_state === 'approved');
+    const approvedTwin = options.twinsChecked
+      ? undefined
+      : duplicates(row).find((m) => m.kind === 'duplicate' && m.other.review_state === 'approved');
     if (approvedTwin) {
       return {
         done: false,
@@ -53,8 +55,9 @@ export function createReviewActions(db: Database.Database, now: () => string): R
       };
     }
     const at = now();
-    const entry = toOutboxEntry(wire, at);
-    enqueue.run(entry.id, entry.rev, entry.type, JSON.stringify(entry.record), entry.bytes, at);
+    // The entry's size is its JSON's, in bytes, as shared/sync/outbox-entry.ts counts it.
+    const json = JSON.stringify(wire);
+    enqueue.run(wire.id, wire.rev, wire.type, json, Buffer.byteLength(json, 'utf8'), at);
     setReview.run('approved', null, at, row.sync_state === 'sent' ? 'sent' : 'queued', row.id, row.rev);
     audit.run(row.id, row.rev, 'approved', null, at);
     return { done: true, changed: true, noConsent };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { findRecordByPrefix } from './find-record.ts';
+import type { RecordRow } from './record-row.ts';
 import { approvableWithoutLook, pendingCounts, type PendingCounts } from './review-items.ts';
 import { createReviewActions, type ReviewRefusal } from './review-actions.ts';
 
@@ -25,6 +26,12 @@ export interface ScriptedReviewResult {
  * Every id is resolved before anything is written, so a typo in one id changes nothing.
  */
 export function runScriptedReview(db: Database.Database, request: ScriptedReview, now: () => string): ScriptedReviewResult {
+  // One transaction for the whole run (each decision inside is a savepoint): approving 100,000
+  // records is one commit, not 100,000.
+  return db.transaction(() => scripted(db, request, now))();
+}
+
+function scripted(db: Database.Database, request: ScriptedReview, now: () => string): ScriptedReviewResult {
   const toReject = request.reject ? { row: findRecordByPrefix(db, request.reject.id), reason: request.reject.reason } : undefined;
   const toApprove = request.approve.map((id) => findRecordByPrefix(db, id));
   const actions = createReviewActions(db, now);
@@ -39,13 +46,15 @@ export function runScriptedReview(db: Database.Database, request: ScriptedReview
     else refused.push(outcome.refusal);
   }
   const approveAll = request.approveAllValid ? approvableWithoutLook(db) : [];
-  for (const row of [...toApprove, ...approveAll]) {
-    const outcome = actions.approve(row);
+  const decide = (row: RecordRow, twinsChecked: boolean): void => {
+    const outcome = actions.approve(row, { twinsChecked });
     if (!outcome.done) refused.push(outcome.refusal);
     else if (outcome.changed) {
       approved.push(row.id);
       if (outcome.noConsent) noConsent += 1;
     }
-  }
+  };
+  for (const row of toApprove) decide(row, false);
+  for (const row of approveAll) decide(row, true);
   return { approved, rejected, refused, noConsent, left: pendingCounts(db) };
 }

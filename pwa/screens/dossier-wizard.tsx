@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Procedure } from '../../shared/catalog/procedures.ts';
 import type { Consent } from '../../shared/domain/consent.ts';
 import { AUTH_METHODS, type AuthMethod, type Dossier, type DossierDocument, type RecordOf } from '../../shared/domain/records.ts';
@@ -19,20 +19,11 @@ import { useLang, useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { documentsToPhotograph } from '../records/required-documents.ts';
 import { failureText, saveFromScreen } from '../records/save.ts';
+import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 
-type Catalog = typeof import('../../shared/catalog/procedures.ts');
 const STEPS = ['procedure', 'form', 'documents', 'auth', 'review'] as const;
 type Step = (typeof STEPS)[number];
 type Photo = PhotoRef & { readonly mime?: string; readonly bytes?: number };
-
-/** The procedure catalog is 90 KB of text: it loads only when a dossier is being prepared. */
-function useCatalog(): Catalog | undefined {
-  const [catalog, setCatalog] = useState<Catalog | undefined>(undefined);
-  useEffect(() => {
-    void import('../../shared/catalog/procedures.ts').then(setCatalog);
-  }, []);
-  return catalog;
-}
 
 export function DossierWizardScreen({ residentId, existing }: { readonly residentId: string; readonly existing?: RecordOf<'dossier'> }) {
   const t = useT();

@@ -3,7 +3,8 @@ import { useSession } from '../app/session.ts';
 import { useLive } from '../app/use-live.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useT } from '../i18n/ui.ts';
-import { addressLine } from '../records/describe.ts';
+import { addressLine } from '../records/address-line.ts';
+import { isRecordOf } from '../records/envelope.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { RecordOf } from '../../shared/domain/records.ts';
 
@@ -20,7 +21,7 @@ export function HouseholdScreen({ id }: { readonly id: string }) {
   const { household, related } = data;
   if (household?.envelope.type !== 'household') return <p class="empty">{t('householdMissing')}</p>;
   const payload = household.envelope.payload;
-  const members = related.filter((r) => r.envelope.type === 'resident');
+  const members = related.flatMap((r) => (isRecordOf(r.envelope, 'resident') ? [{ stored: r, resident: r.envelope }] : []));
   const workFor = (residentId: string) =>
     related.filter(
       (r) =>
@@ -46,9 +47,9 @@ export function HouseholdScreen({ id }: { readonly id: string }) {
       <h2>{t('membersTitle')}</h2>
       {members.length === 0 && <p class="empty">{t('membersEmpty')}</p>}
       <ul class="cards">
-        {members.map((member) => (
-          <li key={member.id}>
-            <Member record={member} work={workFor(member.id)} />
+        {members.map(({ stored, resident }) => (
+          <li key={stored.id}>
+            <Member record={stored} resident={resident} work={workFor(stored.id)} />
           </li>
         ))}
       </ul>
@@ -56,9 +57,14 @@ export function HouseholdScreen({ id }: { readonly id: string }) {
   );
 }
 
-function Member({ record, work }: { readonly record: StoredRecord; readonly work: readonly StoredRecord[] }) {
+interface MemberProps {
+  readonly record: StoredRecord;
+  readonly resident: RecordOf<'resident'>;
+  readonly work: readonly StoredRecord[];
+}
+
+function Member({ record, resident, work }: MemberProps) {
   const t = useT();
-  const resident = record.envelope as RecordOf<'resident'>;
   return (
     <div class="card" data-testid="member">
       <a class="card-title" href={href({ name: 'record', id: record.id })}>

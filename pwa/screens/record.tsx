@@ -9,6 +9,8 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
+import { useCatalog } from '../records/use-catalog.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { StoredRecord } from '../store/types.ts';
 
@@ -50,7 +52,7 @@ export function RecordScreen({ id }: { readonly id: string }) {
           </div>
         </div>
       )}
-      <Details record={record} t={t} />
+      <Details record={record} t={t} lang={lang} />
       <div class="actions">
         {record.householdId && (
           <a class="button" href={href({ name: 'household', id: record.householdId })}>
@@ -78,8 +80,10 @@ function title(record: RecordEnvelope): string {
   }
 }
 
-function Details({ record, t }: { readonly record: StoredRecord; readonly t: Translate }) {
+function Details({ record, t, lang }: { readonly record: StoredRecord; readonly t: Translate; readonly lang: Lang }) {
   const e = record.envelope;
+  // The catalog names a dossier's fields; it loads only for dossiers.
+  const catalog = useCatalog(e.type === 'dossier');
   const rows: [string, string][] = [];
   if (e.type === 'resident') {
     const p = e.payload;
@@ -96,8 +100,11 @@ function Details({ record, t }: { readonly record: StoredRecord; readonly t: Tra
   }
   if (e.type === 'dossier') {
     const p = e.payload;
+    const procedure = catalog?.findProcedure(p.procedureCode);
+    if (procedure) rows.push([t('dossierStepProcedure'), procedure.shortName]);
     rows.push([t('dossierStepAuth'), t(`auth_${p.authMethod}`)]);
-    for (const [key, value] of Object.entries(p.formValues)) rows.push([key, String(value)]);
+    const labels = new Map((procedure?.form ?? []).map((f) => [f.key, f.label[lang]]));
+    for (const [key, value] of Object.entries(p.formValues)) rows.push([labels.get(key) ?? key, String(value)]);
   }
   const photos =
     e.type === 'dossier' ? e.payload.documents.map((d) => d.sha256) : e.type === 'eid' && e.payload.portraitSha256 ? [e.payload.portraitSha256] : [];

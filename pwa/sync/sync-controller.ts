@@ -1,5 +1,5 @@
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine.ts';
-import { createHttpTransport, type FetchLike } from '../../shared/sync/http-transport.ts';
+import { createHttpTransport } from '../../shared/sync/http-transport.ts';
 import { systemIds } from '../../shared/sync/ids.ts';
 import type { PullReport } from '../../shared/sync/pull-updates.ts';
 import type { SyncReport } from '../../shared/sync/sync-report.ts';
@@ -85,7 +85,7 @@ function makeEngine(options: SyncControllerOptions, onSent: (sent: number) => vo
   const transport = createHttpTransport({
     baseUrl: device.serverUrl,
     token: device.token,
-    fetch: ((url, init) => fetchFn(url, init as RequestInit)) as FetchLike,
+    fetch: (url, init) => fetchFn(url, init),
     ...(gzip ? { gzip } : {}),
     clock: options.clock,
   });
