@@ -10,6 +10,7 @@ import { registerExportCommand } from './export.ts';
 import { registerReportCommand } from './report.ts';
 import { registerStatusCommand } from './status.ts';
 import { registerHubCommand } from './hub.ts';
+import { registerDemoCommand } from './demo.ts';
 
 /** Every command of `langso`, one file each. */
 export const COMMANDS: readonly Register[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Register[] = [
   registerReportCommand,
   registerExportCommand,
   registerHubCommand,
+  registerDemoCommand,
 ];

@@ -12,3 +12,8 @@ export function canonicalSha256(value: unknown): string {
 export function bytesSha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/** SHA-256 (hex) of a string's UTF-8 bytes. */
+export function textSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

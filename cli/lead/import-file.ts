@@ -33,7 +33,7 @@ const importPlainList: Importer = async (db, path, settings) => {
       today: settings.today,
       now: settings.now,
       ids: settings.ids,
-      onProgress: progress.update,
+      onProgress: (done) => progress.update(done),
     });
     return { ...result, file: path, kind: format, source };
   } finally {

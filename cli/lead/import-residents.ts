@@ -3,7 +3,7 @@ import type { Ids } from '../../shared/sync/ids.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import { normalisePhone } from '../../shared/validate/phone.ts';
-import { validateResidentInput, type ResidentInput } from '../../shared/validate/resident.ts';
+import { validateResidentInput, type ResidentFields, type ResidentInput } from '../../shared/validate/resident.ts';
 import { parseSex } from '../../shared/validate/sex.ts';
 import { bytesSha256 } from './hash.ts';
 import type { StoredIssue } from './record-row.ts';
@@ -66,7 +66,7 @@ interface Prepared {
   readonly sourceKey: string;
   readonly rawSha256: string;
   readonly issues: readonly Issue[];
-  readonly payload: unknown;
+  readonly payload: ResidentFields | undefined;
 }
 
 /**
@@ -154,24 +154,25 @@ function countDuplicates(db: Database.Database, prepared: readonly Prepared[]): 
 /** The row's columns, in the order of import-statements.ts (ROW_COLUMNS). */
 function rowValues(p: Prepared, importId: string): (string | number | null)[] {
   const { input } = p.row;
+  const issues = p.issues.length === 0 ? '[]' : JSON.stringify(p.issues);
+  const place = [p.keys.hamlet, p.keys.hamletKey];
+  const keys = [p.keys.searchKey, p.keys.dateOfBirth];
+  const row = [p.rawSha256, p.sourceKey, importId, p.row.line ?? null, issues, p.issues.length === 0 ? 1 : 0];
+  if (p.payload !== undefined) {
+    // Valid: the normalised values are the payload's own.
+    const r = p.payload;
+    return [JSON.stringify(r), null, ...row, r.address.communeCode, ...place, r.fullName, ...keys, r.sex, p.keys.cccd, r.phone ?? null];
+  }
   const name = normaliseName(input.fullName ?? '');
   const commune = (input.communeCode ?? '').trim();
-  const valid = p.payload !== undefined;
   return [
-    valid ? JSON.stringify(p.payload) : null,
-    valid ? null : JSON.stringify(input),
-    p.rawSha256,
-    p.sourceKey,
-    importId,
-    p.row.line ?? null,
-    p.issues.length === 0 ? '[]' : JSON.stringify(p.issues),
-    p.issues.length === 0 ? 1 : 0,
+    null,
+    JSON.stringify(input),
+    ...row,
     commune === '' ? null : commune,
-    p.keys.hamlet,
-    p.keys.hamletKey,
+    ...place,
     name === '' ? null : name,
-    p.keys.searchKey,
-    p.keys.dateOfBirth,
+    ...keys,
     parseSex(input.sex ?? '') ?? null,
     p.keys.cccd,
     input.phone === undefined ? null : (normalisePhone(input.phone) ?? null),

@@ -87,11 +87,12 @@ export function importWireRecords(db: Database.Database, batch: WireBatch, optio
       }
       if (have && have.rev >= record.rev) continue;
       const consent = record.consent === null ? null : JSON.stringify(record.consent);
+      // In the order of COLUMNS.
       const values = [
-        ...[record.type, record.rev, record.createdAt, record.updatedAt, batch.deviceId, record.training ? 1 : 0, consent],
-        ...[record.hash, `sealed:${batch.deviceId}`, `record:${record.id}`, importId, c.payload, c.raw, c.issues, c.valid],
-        ...[c.commune_code, c.hamlet, c.hamlet_key, c.full_name, c.search_key, c.date_of_birth, c.sex, c.cccd, c.phone],
-        ...[c.eid_level, c.procedure_code, c.lifecycle],
+        record.type, record.rev, record.createdAt, record.updatedAt, batch.deviceId, record.training ? 1 : 0, consent,
+        record.hash, `sealed:${batch.deviceId}`, `record:${record.id}`, importId, c.payload, c.raw, c.issues, c.valid,
+        c.commune_code, c.hamlet, c.hamlet_key, c.full_name, c.search_key, c.date_of_birth, c.sex, c.cccd, c.phone,
+        c.eid_level, c.procedure_code, c.lifecycle,
       ];
       if (have) {
         update.run(...values, record.id);

@@ -1,5 +1,7 @@
 import { t, type Lang } from '../../shared/i18n/index.ts';
+import { findCommune } from '../../shared/catalog/communes.ts';
 import { escapeHtml, htmlTable } from '../output/html.ts';
+import { formatVietnamTime } from '../output/time.ts';
 import { formatCount, formatShare } from '../output/numbers.ts';
 import { svgBarChart, type Bar } from '../output/svg-bars.ts';
 import { share, type Report, type StatusCount } from './report-model.ts';
@@ -12,7 +14,7 @@ h1{font-size:1.3rem;margin:0 0 4px}h2{font-size:1.05rem;margin:24px 0 8px;border
 .card{flex:1 1 200px;border:1px solid #d5dce3;border-radius:8px;padding:10px 12px;background:#f7faf9}
 .card b{display:block;font-size:1.5rem;color:#0b6e4f}.wrap{overflow-x:auto}
 table{border-collapse:collapse;font-size:.85rem;min-width:100%}th,td{padding:4px 6px;border-bottom:1px solid #e3e8ed;text-align:left;white-space:nowrap}
-th{background:#f0f4f7}td.n,th.n{text-align:right}tr.total td{font-weight:700;background:#e8f3ee}tr.commune td{font-weight:600;background:#f5f8fa}
+th{background:#f0f4f7}td.n,th.n{text-align:right}tr.total td{font-weight:700;background:#e8f3ee}tr.commune td{font-weight:600;background:#f5f8fa}tr.hamlet td:first-child{padding-left:18px}
 .legend span{display:inline-block;margin-right:12px;font-size:.8rem}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
 footer{margin-top:24px;color:#5a6776;font-size:.8rem}svg text{fill:#1d2733}
 @media print{body{padding:0}.card{break-inside:avoid}}`;
@@ -74,12 +76,16 @@ export function renderReportHtml(lang: Lang, report: Report, now: string): strin
     .join('\n');
 
   const rows = areaRows(report);
+  // A team usually works in one commune; when it spans several, "Ấp 1" needs its commune beside it.
+  const manyCommunes = report.communes.length > 1;
   const hamletBars: Bar[] = rows
     .filter((r) => r.level === 'hamlet')
     .map((r) => {
       const value = share(r.figures.adults14WithCccd, r.figures.adults14);
+      const hamlet = r.hamlet ?? t(lang, 'LEAD_REPORT_NO_HAMLET');
+      const commune = r.communeCode === null ? undefined : findCommune(r.communeCode)?.name;
       return {
-        label: r.hamlet ?? t(lang, 'LEAD_REPORT_NO_HAMLET'),
+        label: manyCommunes && commune !== undefined ? `${hamlet} — ${commune}` : hamlet,
         segments: [{ value: value ?? 0, color: '#0b6e4f', title: formatShare(lang, value) }],
         note: formatShare(lang, value),
       };
@@ -87,12 +93,12 @@ export function renderReportHtml(lang: Lang, report: Report, now: string): strin
   const table = htmlTable(
     AREA_COLUMNS.map((code) => t(lang, code)),
     rows.map((row) => areaCells(lang, row, now).map((cell) => escapeHtml(cell.trim()))),
-    { numericFrom: 1, rowClass: (i) => (rows[i]?.level === 'hamlet' ? undefined : rows[i]?.level) },
+    { numericFrom: 1, rowClass: (i) => rows[i]?.level },
   );
 
   const sections = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="sub">${escapeHtml(t(lang, 'LEAD_REPORT_GENERATED', { at: report.generatedAt }))}</p>`,
+    `<p class="sub">${escapeHtml(t(lang, 'LEAD_REPORT_GENERATED', { at: formatVietnamTime(report.generatedAt) }))}</p>`,
     `<div class="cards">\n${cards}\n</div>`,
     `<ul>${headlines(lang, report, now).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
   ];

@@ -14,8 +14,12 @@ export type ReviewOutcome =
   | { readonly done: false; readonly refusal: ReviewRefusal };
 
 export interface ReviewActions {
-  /** `twinsChecked`: the caller already knows no other live record shares this person. */
-  approve(row: RecordRow, options?: { readonly twinsChecked?: boolean }): ReviewOutcome;
+  approve(row: RecordRow): ReviewOutcome;
+  /**
+   * For a batch already inside one transaction (no savepoint per record), of records the caller
+   * knows have no live twin: `--approve-all-valid` over 100,000 records.
+   */
+  approveChecked(row: RecordRow): ReviewOutcome;
   reject(row: RecordRow, reason: string): ReviewOutcome;
 }
 
@@ -36,7 +40,7 @@ export function createReviewActions(db: Database.Database, now: () => string): R
   );
   const unqueue = db.prepare('DELETE FROM outbox WHERE id = ?');
 
-  const approve = db.transaction((row: RecordRow, options: { readonly twinsChecked?: boolean } = {}): ReviewOutcome => {
+  const approveNow = (row: RecordRow, twinsChecked: boolean): ReviewOutcome => {
     const noConsent = row.consent === null;
     if (row.review_state === 'approved') return { done: true, changed: false, noConsent };
     const envelope = row.valid === 1 ? envelopeOf(row) : undefined;
@@ -45,7 +49,7 @@ export function createReviewActions(db: Database.Database, now: () => string): R
       const count = (JSON.parse(row.issues) as unknown[]).length;
       return { done: false, refusal: { code: 'LEAD_REVIEW_INVALID', params: { id: row.id, count } } };
     }
-    const approvedTwin = options.twinsChecked
+    const approvedTwin = twinsChecked
       ? undefined
       : duplicates(row).find((m) => m.kind === 'duplicate' && m.other.review_state === 'approved');
     if (approvedTwin) {
@@ -61,7 +65,8 @@ export function createReviewActions(db: Database.Database, now: () => string): R
     setReview.run('approved', null, at, row.sync_state === 'sent' ? 'sent' : 'queued', row.id, row.rev);
     audit.run(row.id, row.rev, 'approved', null, at);
     return { done: true, changed: true, noConsent };
-  });
+  };
+  const approve = db.transaction((row: RecordRow) => approveNow(row, false));
 
   const reject = db.transaction((row: RecordRow, reason: string): ReviewOutcome => {
     const noConsent = row.consent === null;
@@ -76,5 +81,9 @@ export function createReviewActions(db: Database.Database, now: () => string): R
     return { done: true, changed: true, noConsent };
   });
 
-  return { approve, reject };
+  const approveChecked = (row: RecordRow): ReviewOutcome => {
+    if (!db.inTransaction) throw new Error('approveChecked runs inside a transaction');
+    return approveNow(row, true);
+  };
+  return { approve, approveChecked, reject };
 }

@@ -47,7 +47,7 @@ function scripted(db: Database.Database, request: ScriptedReview, now: () => str
   }
   const approveAll = request.approveAllValid ? approvableWithoutLook(db) : [];
   const decide = (row: RecordRow, twinsChecked: boolean): void => {
-    const outcome = actions.approve(row, { twinsChecked });
+    const outcome = twinsChecked ? actions.approveChecked(row) : actions.approve(row);
     if (!outcome.done) refused.push(outcome.refusal);
     else if (outcome.changed) {
       approved.push(row.id);

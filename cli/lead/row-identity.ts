@@ -3,7 +3,7 @@ import { normaliseCccd } from '../../shared/validate/cccd.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import type { ResidentInput } from '../../shared/validate/resident.ts';
 import { searchKey } from '../../shared/validate/search-key.ts';
-import { bytesSha256 } from './hash.ts';
+import { textSha256 } from './hash.ts';
 
 /** What a resident row is known by, for re-imports and for dedup, valid or not. */
 export interface PersonKeys {
@@ -48,5 +48,5 @@ const INPUT_FIELDS = ['fullName', 'dateOfBirth', 'sex', 'cccd', 'phone', 'email'
  * than canonical JSON for 100,000 rows, and just as stable.
  */
 export function rowSha256(input: ResidentInput): string {
-  return bytesSha256(new TextEncoder().encode(JSON.stringify(INPUT_FIELDS.map((field) => input[field] ?? null))));
+  return textSha256(JSON.stringify(INPUT_FIELDS.map((field) => input[field] ?? null)));
 }

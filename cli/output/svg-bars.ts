@@ -16,7 +16,7 @@ export interface BarChartOptions {
 }
 
 const ROW = 24;
-const LABEL_WIDTH = 180;
+const LABEL_WIDTH = 240;
 const NOTE_WIDTH = 90;
 
 /**

@@ -13,7 +13,8 @@ export interface CommunePickerProps {
 
 /**
  * The 64 communes and wards of Cà Mau as a filterable radio list: type a few letters without
- * accents ("tan thanh") and tap. The chosen one stays on top.
+ * accents ("tan thanh") and tap. The chosen one stays on top; the list folds away once the focus
+ * leaves it, so arrow keys can move through the radios without closing it.
  */
 export function CommunePicker({ value, onChange, error }: CommunePickerProps) {
   const t = useT();
@@ -27,17 +28,27 @@ export function CommunePicker({ value, onChange, error }: CommunePickerProps) {
   const errorId = error ? 'commune-error' : undefined;
 
   return (
-    <fieldset class={error ? 'field field-error' : 'field'} aria-describedby={errorId} id="communeCode">
+    <fieldset
+      class={error ? 'field field-error' : 'field'}
+      aria-describedby={errorId}
+      id="communeCode"
+      onFocusOut={(e) => {
+        const next = e.relatedTarget;
+        if (value !== '' && !(next instanceof Node && e.currentTarget.contains(next))) setOpen(false);
+      }}
+    >
       <legend>
         {t('commune')}
         <span aria-hidden="true"> *</span>
       </legend>
-      {chosen && !open && (
+      {chosen && (
         <div class="row-between">
           <strong data-testid="commune-chosen">{chosen.fullName}</strong>
-          <button type="button" class="button" onClick={() => setOpen(true)}>
-            {t('communeChoose')}
-          </button>
+          {!open && (
+            <button type="button" class="button" onClick={() => setOpen(true)}>
+              {t('communeChoose')}
+            </button>
+          )}
         </div>
       )}
       {open && (
@@ -62,11 +73,7 @@ export function CommunePicker({ value, onChange, error }: CommunePickerProps) {
                   name="commune"
                   value={commune.code}
                   checked={commune.code === value}
-                  onChange={() => {
-                    onChange(commune.code);
-                    setOpen(false);
-                    setQuery('');
-                  }}
+                  onChange={() => onChange(commune.code)}
                 />
                 <span>{commune.fullName}</span>
               </label>

@@ -16,9 +16,9 @@ export function OutboxBadge() {
     <a class={waiting ? 'badge badge-waiting' : 'badge'} href={href({ name: 'outbox' })} data-testid="outbox-badge">
       {waiting ? t('outboxBadge', { count: counts.pending }) : t('outboxBadgeEmpty')}
       {counts.oldestQueuedAt !== undefined && (
-        <small> · {t('outboxBadgeOldest', { age: formatAge(lang, counts.oldestQueuedAt, session.clock()) })}</small>
+        <small>· {t('outboxBadgeOldest', { age: formatAge(lang, counts.oldestQueuedAt, session.clock()) })}</small>
       )}
-      {counts.quarantined > 0 && <small class="badge-bad"> · {t('quarantinedBadge', { count: counts.quarantined })}</small>}
+      {counts.quarantined > 0 && <small class="badge-bad">· {t('quarantinedBadge', { count: counts.quarantined })}</small>}
     </a>
   );
 }

@@ -15,6 +15,8 @@ export const en: Record<UiKey, string> = {
   next: 'Next',
   cancel: 'Cancel',
   edit: 'Edit',
+  yes: 'Yes',
+  no: 'No',
   optional: 'optional',
   required: 'required',
   fixErrors: '{count} fields need fixing. See the message under each field.',
@@ -145,6 +147,7 @@ export const en: Record<UiKey, string> = {
   consentGiven: 'Consent given at {at} ({method})',
 
   eidTitle: 'Electronic ID account',
+  eidLevelShort: 'VNeID level {level}',
   eidLevel: 'Account level',
   eidLevel1: 'Level 1 — self-registered in the VNeID app',
   eidLevel2: 'Level 2 — at the commune police (procedure 3.000228, form TK01, 3 working days)',

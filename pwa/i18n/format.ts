@@ -1,12 +1,14 @@
 import type { Lang } from '../../shared/i18n/index.ts';
 
 const LOCALES: Readonly<Record<Lang, string>> = { vi: 'vi-VN', en: 'en-GB' };
+const JUST_NOW: Readonly<Record<Lang, string>> = { vi: 'vừa xong', en: 'just now' };
 
 /** "3 giờ", "2 ngày": how long something has waited, in the volunteer's words. */
 export function formatAge(lang: Lang, fromIso: string, now: Date): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / 60_000));
   const format = (value: number, unit: Intl.RelativeTimeFormatUnit) =>
     new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  if (minutes < 1) return JUST_NOW[lang];
   if (minutes < 60) return format(minutes, 'minute');
   if (minutes < 48 * 60) return format(Math.floor(minutes / 60), 'hour');
   return format(Math.floor(minutes / 1440), 'day');

@@ -16,6 +16,8 @@ export const vi = {
   next: 'Tiếp',
   cancel: 'Hủy',
   edit: 'Sửa',
+  yes: 'Có',
+  no: 'Không',
   optional: 'không bắt buộc',
   required: 'bắt buộc',
   fixErrors: 'Còn {count} chỗ cần sửa. Xem thông báo dưới từng ô.',
@@ -155,6 +157,7 @@ export const vi = {
 
   // e-ID
   eidTitle: 'Tài khoản định danh điện tử',
+  eidLevelShort: 'VNeID mức {level}',
   eidLevel: 'Mức tài khoản',
   eidLevel1: 'Mức 1 — tự đăng ký trên ứng dụng VNeID',
   eidLevel2: 'Mức 2 — làm tại công an xã (thủ tục 3.000228, mẫu TK01, 3 ngày làm việc)',

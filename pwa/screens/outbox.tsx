@@ -28,7 +28,7 @@ async function outboxView(db: LangsoDb) {
 function nameOf(record: StoredRecord | undefined, t: Translate): string {
   if (!record) return '';
   const e = record.envelope;
-  const who = e.type === 'household' ? e.payload.headName : e.type === 'resident' ? e.payload.fullName : e.type === 'dossier' ? e.payload.procedureCode : `VNeID ${e.payload.level}`;
+  const who = e.type === 'household' ? e.payload.headName : e.type === 'resident' ? e.payload.fullName : e.type === 'dossier' ? e.payload.procedureCode : t('eidLevelShort', { level: e.payload.level });
   return `${t(`type_${record.type}`)} · ${who}`;
 }
 

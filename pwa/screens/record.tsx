@@ -9,8 +9,9 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
-import { useCatalog } from '../records/use-catalog.ts';
+import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
+import type { FormField } from '../../shared/catalog/form-field.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { StoredRecord } from '../store/types.ts';
 
@@ -18,7 +19,16 @@ import type { StoredRecord } from '../store/types.ts';
 export function RecordScreen({ id }: { readonly id: string }) {
   const { t, lang } = useLang();
   const session = useSession();
-  const record = useLive(() => session.db.records.get(id), [session.db, id]);
+  const found = useLive(async () => {
+    const stored = await session.db.records.get(id);
+    const e = stored?.envelope;
+    const personId = e?.type === 'eid' ? e.payload.residentId : e?.type === 'dossier' ? e.payload.applicantResidentId : undefined;
+    const person = personId === undefined ? undefined : (await session.db.records.get(personId))?.envelope;
+    return { record: stored, person: person?.type === 'resident' ? person.payload.fullName : undefined };
+  }, [session.db, id]);
+  const record = found?.record;
+  // The catalog names a dossier's procedure and fields; it loads only for dossiers.
+  const catalog = useCatalog(record?.type === 'dossier');
   if (record === undefined) return <p class="empty">{t('recordMissing')}</p>;
   const decision = record.decision;
   const requeue = async () => {
@@ -27,7 +37,8 @@ export function RecordScreen({ id }: { readonly id: string }) {
   return (
     <section aria-labelledby="record-title" data-testid="record">
       <p class="muted">{t(`type_${record.type}`)}</p>
-      <h1 id="record-title">{title(record.envelope)}</h1>
+      <h1 id="record-title">{title(record.envelope, catalog, t)}</h1>
+      {found?.person && <p class="muted">{found.person}</p>}
       <p>
         <StatusBadge status={record.status} />
       </p>
@@ -52,7 +63,7 @@ export function RecordScreen({ id }: { readonly id: string }) {
           </div>
         </div>
       )}
-      <Details record={record} t={t} lang={lang} />
+      <Details record={record} catalog={catalog} t={t} lang={lang} />
       <div class="actions">
         {record.householdId && (
           <a class="button" href={href({ name: 'household', id: record.householdId })}>
@@ -67,23 +78,30 @@ export function RecordScreen({ id }: { readonly id: string }) {
   );
 }
 
-function title(record: RecordEnvelope): string {
+function title(record: RecordEnvelope, catalog: Catalog | undefined, t: Translate): string {
   switch (record.type) {
     case 'household':
       return record.payload.headName;
     case 'resident':
       return record.payload.fullName;
     case 'eid':
-      return `VNeID · ${record.payload.level}`;
-    case 'dossier':
-      return record.payload.procedureCode;
+      return t('eidLevelShort', { level: record.payload.level });
+    case 'dossier': {
+      const name = catalog?.findProcedure(record.payload.procedureCode)?.shortName;
+      return name ? `${name} (${record.payload.procedureCode})` : record.payload.procedureCode;
+    }
   }
 }
 
-function Details({ record, t, lang }: { readonly record: StoredRecord; readonly t: Translate; readonly lang: Lang }) {
+interface DetailsProps {
+  readonly record: StoredRecord;
+  readonly catalog: Catalog | undefined;
+  readonly t: Translate;
+  readonly lang: Lang;
+}
+
+function Details({ record, catalog, t, lang }: DetailsProps) {
   const e = record.envelope;
-  // The catalog names a dossier's fields; it loads only for dossiers.
-  const catalog = useCatalog(e.type === 'dossier');
   const rows: [string, string][] = [];
   if (e.type === 'resident') {
     const p = e.payload;
@@ -96,15 +114,17 @@ function Details({ record, t, lang }: { readonly record: StoredRecord; readonly 
     const p = e.payload;
     rows.push([t('eidLevel'), p.level === 1 ? t('eidLevel1') : t('eidLevel2')], [t('eidOwnPhone'), formatPhone(p.ownPhone)]);
     if (p.email) rows.push([t('eidEmail'), p.email]);
-    rows.push([t('eidChip'), p.chipCardInHand ? '✓' : '✗']);
+    rows.push([t('eidChip'), p.chipCardInHand ? t('yes') : t('no')]);
   }
   if (e.type === 'dossier') {
     const p = e.payload;
     const procedure = catalog?.findProcedure(p.procedureCode);
-    if (procedure) rows.push([t('dossierStepProcedure'), procedure.shortName]);
     rows.push([t('dossierStepAuth'), t(`auth_${p.authMethod}`)]);
-    const labels = new Map((procedure?.form ?? []).map((f) => [f.key, f.label[lang]]));
-    for (const [key, value] of Object.entries(p.formValues)) rows.push([labels.get(key) ?? key, String(value)]);
+    const fields = new Map((procedure?.form ?? []).map((f) => [f.key, f]));
+    for (const [key, value] of Object.entries(p.formValues)) {
+      const field = fields.get(key);
+      rows.push([field?.label[lang] ?? key, field ? shownValue(field, value, lang) : String(value)]);
+    }
   }
   const photos =
     e.type === 'dossier' ? e.payload.documents.map((d) => d.sha256) : e.type === 'eid' && e.payload.portraitSha256 ? [e.payload.portraitSha256] : [];
@@ -125,4 +145,11 @@ function Details({ record, t, lang }: { readonly record: StoredRecord; readonly 
       ))}
     </>
   );
+}
+
+/** A form value as the volunteer entered it: the option's words, a date as dd/mm/yyyy. */
+function shownValue(field: FormField, value: string | number | boolean, lang: Lang): string {
+  if (field.type === 'select') return field.options.find((o) => o.value === value)?.label[lang] ?? String(value);
+  if (field.type === 'date' && typeof value === 'string') return formatDate(value);
+  return String(value);
 }

@@ -441,4 +441,14 @@ export const en: Record<MessageCode, string> = {
   HUB_STOPPED: 'Hub stopped.',
   HUB_CODE_ISSUED: 'One-time enrolment code for team "{team}": {code}',
   // --- end of `langso hub` block ---
+  // --- `langso demo` (npm start) ---
+  DEMO_READY: 'Langso — the demo is running ({team}). All data is training data, not real people.',
+  DEMO_OPEN: '  Open the app:       {url}',
+  DEMO_CODES: '  Team codes:         {codes}',
+  DEMO_SANDBOX: '  Sandbox province:   {url}',
+  DEMO_WORKSPACE: '  Workspace:          {path}',
+  DEMO_STOP: 'Press Ctrl+C to stop.',
+  DEMO_STOPPED: 'Demo stopped.',
+  DEMO_CHILD_DIED: 'The {name} process stopped unexpectedly; stopping the demo.',
+  // --- end of `langso demo` block ---
 };

@@ -448,4 +448,14 @@ export const vi = {
   HUB_STOPPED: 'Đã dừng hub.',
   HUB_CODE_ISSUED: 'Mã đăng ký dùng một lần cho tổ "{team}": {code}',
   // --- end of `langso hub` block ---
+  // --- `langso demo` (npm start) ---
+  DEMO_READY: 'Làng số — bản trình diễn đang chạy ({team}). Dữ liệu là dữ liệu tập huấn, không phải người thật.',
+  DEMO_OPEN: '  Mở ứng dụng:          {url}',
+  DEMO_CODES: '  Mã đăng ký của tổ:    {codes}',
+  DEMO_SANDBOX: '  Hệ thống tỉnh giả lập: {url}',
+  DEMO_WORKSPACE: '  Thư mục làm việc:     {path}',
+  DEMO_STOP: 'Nhấn Ctrl+C để dừng.',
+  DEMO_STOPPED: 'Đã dừng bản trình diễn.',
+  DEMO_CHILD_DIED: 'Tiến trình {name} đã dừng bất ngờ; đang dừng bản trình diễn.',
+  // --- end of `langso demo` block ---
 } as const satisfies Record<string, string>;

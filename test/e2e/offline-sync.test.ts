@@ -99,6 +99,10 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await expect(page.getByTestId('server-ref').textContent()).resolves.toMatch(/\S{6,}/);
       await expect.poll(() => page.getByTestId('decision').count(), { timeout: 60_000 }).toBe(1);
       await expect(page.getByTestId('decision').textContent()).resolves.toMatch(/Tỉnh trả lời: (đã tiếp nhận|cần bổ sung|đã hẹn lịch|đã duyệt|đã kích hoạt|từ chối)/);
+
+      // The browser was asked to keep the data after the first save; its answer is shown.
+      await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
+      await expect.poll(() => page.getByTestId('persist-answer').textContent()).toMatch(/Trình duyệt (đã|chưa) đồng ý/);
     } finally {
       await context.close();
     }
@@ -108,7 +112,8 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
     const { context, page } = await freshPhone();
     try {
       await enrol(page, await sandbox.teamCode(), 'Phạm Thị Hai');
-      await addHousehold(page, 'Phạm Văn Ba', 'Ấp Tân Lợi');
+      // This household's consent is a signature drawn on screen: an attachment the sync must upload.
+      await addHousehold(page, 'Phạm Văn Ba', 'Ấp Tân Lợi', true);
       await giveConsent(page, PURPOSE_HOUSEHOLD);
       await fillResident(page, { fullName: 'Phạm Văn Ba', dateOfBirth: '02/03/1985', sex: 'Nam', cccd: '096085111222' });
 

@@ -93,7 +93,7 @@ describe('HTML pieces of the report', () => {
       const before = svg.slice(0, m.index);
       return Number(/width="([\d.]+)"[^<]*$/.exec(before)?.[1]);
     });
-    expect(widths).toEqual([450, 112.5]);
+    expect(widths).toEqual([390, 97.5]);
   });
 });
 

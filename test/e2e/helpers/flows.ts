@@ -28,13 +28,31 @@ export async function giveConsent(page: Page, purpose: RegExp, subject?: string)
   await page.getByRole('button', { name: 'Đã đồng ý — tiếp tục' }).click();
 }
 
+/** The same, but the resident signs with a finger in the box instead of ticking. */
+export async function giveSignedConsent(page: Page, purpose: RegExp, subject: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sự đồng ý của người dân' }).waitFor();
+  await page.getByRole('checkbox', { name: purpose }).check();
+  await page.getByRole('checkbox', { name: /đã đọc to toàn bộ nội dung/ }).check();
+  await page.getByLabel('Họ tên người đồng ý').fill(subject);
+  await page.getByRole('radio', { name: 'Người dân ký trên màn hình' }).check();
+  await page.getByTestId('signature').scrollIntoViewIfNeeded();
+  const box = await page.getByTestId('signature').boundingBox();
+  if (!box) throw new Error('no signature box');
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i += 1) await page.mouse.move(box.x + 20 + i * 15, box.y + box.height / 2 + (i % 2 ? -25 : 25));
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Đã đồng ý — tiếp tục' }).click();
+}
+
 export const PURPOSE_HOUSEHOLD = /Ghi nhận hộ gia đình/;
 export const PURPOSE_EID = /Đăng ký tài khoản định danh/;
 export const PURPOSE_DOSSIER = /Lập và nộp hồ sơ/;
 
-export async function addHousehold(page: Page, headName: string, hamlet: string): Promise<void> {
+export async function addHousehold(page: Page, headName: string, hamlet: string, signed = false): Promise<void> {
   await page.getByRole('link', { name: 'Thêm hộ mới' }).click();
-  await giveConsent(page, PURPOSE_HOUSEHOLD, headName);
+  if (signed) await giveSignedConsent(page, PURPOSE_HOUSEHOLD, headName);
+  else await giveConsent(page, PURPOSE_HOUSEHOLD, headName);
   await page.getByLabel('Họ tên chủ hộ').fill(headName);
   await page.getByPlaceholder('Tìm xã / phường').fill('an xuyen');
   await page.getByRole('radio', { name: 'Phường An Xuyên' }).click();

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { t } from '../../shared/i18n/index.ts';
+import type { CliContext } from '../context.ts';
+import { runDemo } from '../demo/run-demo.ts';
+import { EXIT } from '../exit-codes.ts';
+import { runAction, type Register } from '../program.ts';
+import { integerFlag } from '../server/sandbox-flags.ts';
+import { resolveWorkspaceDir } from '../workspace.ts';
+
+interface DemoFlags {
+  readonly lan?: boolean;
+  readonly port?: string;
+  readonly keep?: boolean;
+  readonly dir?: string;
+  readonly decideAfter?: string;
+  readonly json?: boolean;
+}
+
+function waitForStop(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function demo(ctx: CliContext, flags: DemoFlags, workspaceFlag: string | undefined): Promise<number> {
+  const port = integerFlag('--port', flags.port, 0, 0, 65_535);
+  const decideAfterMs = integerFlag('--decide-after', flags.decideAfter, 20_000, 0, 86_400_000);
+  const dir = flags.dir ?? join(resolveWorkspaceDir({ flag: workspaceFlag, env: ctx.env }), 'demo');
+  const log = (line: string): void => {
+    ctx.stderr.write(`${line}\n`);
+  };
+  const stopRequested = waitForStop();
+  const running = await runDemo({ dir, keep: flags.keep === true, lan: flags.lan === true, port, decideAfterMs, log });
+  if (flags.json) {
+    const { stop: _stop, died: _died, ...facts } = running;
+    ctx.stdout.write(`${JSON.stringify(facts)}\n`);
+  } else {
+    const lines = [
+      t(ctx.lang, 'DEMO_READY', { team: running.team }),
+      '',
+      t(ctx.lang, 'DEMO_OPEN', { url: running.pwaUrl }),
+      ...running.urls.slice(1).map((url) => `    ${url}`),
+      t(ctx.lang, 'DEMO_CODES', { codes: running.codes.join('   ') }),
+      t(ctx.lang, 'DEMO_SANDBOX', { url: running.sandboxUrl }),
+      t(ctx.lang, 'DEMO_WORKSPACE', { path: running.workspace }),
+      '',
+      t(ctx.lang, 'DEMO_STOP'),
+    ];
+    ctx.stdout.write(`${lines.join('\n')}\n`);
+  }
+  // Ctrl+C in a terminal reaches the children too, so one may stop first: that is not a crash.
+  let stopping = false;
+  const ended = await Promise.race([
+    stopRequested.then(() => {
+      stopping = true;
+      return undefined;
+    }),
+    running.died.then(async (name) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return stopping ? undefined : name;
+    }),
+  ]);
+  if (ended !== undefined) log(t(ctx.lang, 'DEMO_CHILD_DIED', { name: ended }));
+  await running.stop();
+  log(t(ctx.lang, 'DEMO_STOPPED'));
+  return ended === undefined ? EXIT.ok : EXIT.network;
+}
+
+/** `langso demo` (what `npm start` runs): sandbox + hub + built PWA with the demo fixtures. */
+export const registerDemoCommand: Register = (program: Command, ctx: CliContext, exit) => {
+  const vi = ctx.lang === 'vi';
+  program
+    .command('demo')
+    .description(
+      vi
+        ? 'Chạy bản trình diễn: tỉnh giả lập + hub + ứng dụng, nạp sẵn dữ liệu mẫu (tập huấn)'
+        : 'Run the demo: sandbox province + hub + the app, loaded with demo data (training)',
+    )
+    .option('--lan', vi ? 'phục vụ điện thoại qua Wi-Fi (HTTPS, 0.0.0.0)' : 'serve phones on the Wi-Fi (HTTPS, 0.0.0.0)')
+    .option('--port <n>', vi ? 'cổng của hub (mặc định: tự chọn)' : 'hub port (default: picked)')
+    .option('--decide-after <ms>', vi ? 'tỉnh giả lập quyết định sau bao lâu, ms (mặc định 20000)' : 'how soon the sandbox province decides, ms (default 20000)')
+    .option('--dir <dir>', vi ? 'thư mục dữ liệu của bản trình diễn (mặc định <workspace>/demo)' : 'the demo’s data folder (default <workspace>/demo)')
+    .option('--keep', vi ? 'giữ dữ liệu của lần chạy trước' : 'keep the data of the previous run')
+    .option('--json', vi ? 'in một dòng JSON khi sẵn sàng' : 'print one JSON line when ready')
+    .addHelpText('after', vi ? '\nVí dụ:\n  npm start\n  langso demo --lan --port 8443\n' : '\nExamples:\n  npm start\n  langso demo --lan --port 8443\n')
+    .action(
+      runAction(exit, (flags: DemoFlags, command: Command) =>
+        demo(ctx, flags, command.optsWithGlobals<{ workspace?: string }>().workspace),
+      ),
+    );
+};

@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { newestMtime, repoRoot } from './paths.ts';
+
+/** Builds the PWA into dist/pwa when it is missing or older than its sources; returns the folder. */
+export function ensurePwaBuilt(log: (line: string) => void): string {
+  const root = repoRoot();
+  const out = join(root, 'dist', 'pwa');
+  const index = join(out, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < newestMtime([join(root, 'pwa'), join(root, 'shared')]);
+  if (!stale) return out;
+  log('Đang dựng ứng dụng (vite build)… / Building the app (vite build)…');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0 || !existsSync(index)) throw new Error(`vite build failed (exit ${run.status ?? run.signal})`);
+  return out;
+}
