@@ -34,6 +34,7 @@ const HubReadySchema = v.object({ url: v.nullable(v.string()), urls: v.array(v.s
 
 const DEMO_TEAM = 'Tổ công nghệ số cộng đồng xã Hồng Dân (tập huấn)';
 const DEMO_COMMUNE = '31843';
+export const DEMO_PASSPHRASE = 'tap-huan-lang-so';
 
 /** Runs `langso ARGS` to completion; throws with its stderr when it fails. */
 function langso(args: readonly string[], env: NodeJS.ProcessEnv): string {
@@ -51,7 +52,12 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
   const pwaDir = ensurePwaBuilt(options.log);
   if (!options.keep) rmSync(options.dir, { recursive: true, force: true });
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-  const env: NodeJS.ProcessEnv = { ...process.env, LANGSO_HOME: options.dir };
+  // The demo lead's key passphrase is not a secret: training data only (fixtures/README.md).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LANGSO_HOME: options.dir,
+    LANGSO_PASSPHRASE: process.env['LANGSO_PASSPHRASE'] ?? DEMO_PASSPHRASE,
+  };
   const sandboxDb = join(options.dir, 'sandbox.db');
   const children: DemoChild[] = [];
   const stop = async (): Promise<void> => {
