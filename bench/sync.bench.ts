@@ -93,7 +93,7 @@ try {
   // Warm-up: the first batches pay for the server's and the client's JIT.
   await syncOnce(sandbox, sandbox.url, DEFAULT_LIMITS.maxRecords);
 
-  const loop = await bestOf(3, () => syncOnce(sandbox, sandbox.url, DEFAULT_LIMITS.maxRecords));
+  const loop = await bestOf(5, () => syncOnce(sandbox, sandbox.url, DEFAULT_LIMITS.maxRecords));
   const sample = loop.best.records;
   const jsonPerRecord = sample.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0) / sample.length;
   console.log(`records: ${n(RECORDS)} residents, ${n(jsonPerRecord)} B of JSON each on average (payload + consent + envelope)`);
@@ -102,7 +102,7 @@ try {
     `loopback, ${DEFAULT_LIMITS.maxRecords}/chunk: ${n(RECORDS)} records with receipts in ${n(loop.best.seconds, 2)} s = ${n(RECORDS / loop.best.seconds)} records/s (best of ${times} s; ${loop.best.requests} requests) — goal ≤ ${GOALS.loopbackSeconds} s: ${verdict(loop.best.seconds <= GOALS.loopbackSeconds)}`,
   );
   console.log(`loopback, ${DEFAULT_LIMITS.maxRecords}/chunk: ${cpuLine(loop.best)}`);
-  const loop500 = await bestOf(3, () => syncOnce(sandbox, sandbox.url, 500));
+  const loop500 = await bestOf(5, () => syncOnce(sandbox, sandbox.url, 500));
   console.log(
     `loopback, 500/chunk: ${n(loop500.best.seconds, 2)} s = ${n(RECORDS / loop500.best.seconds)} records/s (best of ${loop500.all.map((run) => n(run.seconds, 2)).join(', ')} s; ${loop500.best.requests} requests); ${cpuLine(loop500.best)}`,
   );

@@ -8,6 +8,7 @@ import { isUserError } from './user-error.ts';
 
 /** Runs the CLI and returns its exit code; never lets a stack trace reach a user. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  endQuietlyWhenPipeCloses(process.stdout);
   const ctx = createContext(env, langFlagFrom(argv.slice(2)));
   const exit: ExitSink = { code: EXIT.ok };
   const program = createProgram(ctx, COMMANDS, exit);
@@ -28,4 +29,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (env['LANGSO_DEBUG'] && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
+}
+
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * `langso report | head`: once the reader is gone, writing to stdout fails with EPIPE, which
+ * Node raises as an unhandled 'error' event (a stack trace). There is nobody left to tell, so the
+ * process ends at once, quietly; the workspace is SQLite, whole after every transaction.
+ */
+function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    process.stderr.write(`${t('vi', 'INTERNAL', { reason: error.message })}\n`);
+    process.exit(EXIT.usage);
+  });
 }

@@ -11,6 +11,8 @@ import { registerReportCommand } from './report.ts';
 import { registerStatusCommand } from './status.ts';
 import { registerHubCommand } from './hub.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerSyncCommand } from './sync.ts';
+import { registerUpdatesCommand } from './updates.ts';
 
 /** Every command of `langso`, one file each. */
 export const COMMANDS: readonly Register[] = [
@@ -21,6 +23,8 @@ export const COMMANDS: readonly Register[] = [
   registerEnrolCommand,
   registerImportCommand,
   registerReviewCommand,
+  registerSyncCommand,
+  registerUpdatesCommand,
   registerStatusCommand,
   registerReportCommand,
   registerExportCommand,

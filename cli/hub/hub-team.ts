@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { LeadPublicKeys } from '../../shared/seal/keys.ts';
 import type { Clock, RandomSource } from '../server/runtime.ts';
+import { leadKeysColumn } from '../server/team-lead-keys.ts';
 import { addEnrolCode, createTeam } from '../server/teams.ts';
 
 export interface HubCodes {
@@ -10,8 +12,9 @@ export interface HubCodes {
 
 /**
  * The hub serves one team, the workspace's: made on the first start, renamed when the lead
- * renamed the team (`langso init --force`) so enrolled phones keep their tokens. Returns that
- * team and `count` fresh one-time codes for it.
+ * renamed the team (`langso init --force`) so enrolled phones keep their tokens. It carries the
+ * lead's public keys (the workspace's `lead-public.json`), which phones receive at enrolment and
+ * in the catalog. Returns that team and `count` fresh one-time codes for it.
  */
 export function hubTeamCodes(
   db: Database.Database,
@@ -19,6 +22,7 @@ export function hubTeamCodes(
   count: number,
   clock: Clock,
   random: RandomSource,
+  leadKeys?: LeadPublicKeys,
 ): HubCodes {
   return db.transaction((): HubCodes => {
     const existing = db
@@ -34,6 +38,7 @@ export function hubTeamCodes(
       teamId = created.teamId;
       if (count > 0) codes.push(created.code);
     }
+    if (leadKeys) setHubLeadKeys(db, teamId, leadKeys);
     while (codes.length < count) {
       const code = addEnrolCode(db, teamId, clock, random);
       if (code === undefined) throw new Error(`hub team ${teamId} vanished`);
@@ -41,4 +46,18 @@ export function hubTeamCodes(
     }
     return { teamId, codes };
   }).immediate();
+}
+
+/** Hands phones these keys from now on (enrolment, catalog); a no-op when they are the same. */
+export function setHubLeadKeys(db: Database.Database, teamId: string, leadKeys: LeadPublicKeys): void {
+  db.prepare('UPDATE teams SET lead_public_key = ? WHERE id = ? AND lead_public_key IS NOT ?').run(
+    leadKeysColumn(leadKeys),
+    teamId,
+    leadKeysColumn(leadKeys),
+  );
+}
+
+/** The hub's team (the first one made), or undefined before the hub ever started. */
+export function hubTeamId(db: Database.Database): string | undefined {
+  return db.prepare<[], { id: string }>('SELECT id FROM teams ORDER BY created_at, id LIMIT 1').get()?.id;
 }

@@ -8,6 +8,7 @@ import { UserError } from '../user-error.ts';
 import { importResidentRows, type ImportResult } from './import-residents.ts';
 import type { ImportSettings } from './import-settings.ts';
 import { importSealedBatch } from './import-sealed.ts';
+import type { SealedImportFacts } from './sealed-import-context.ts';
 
 /** What kind of file the lead gave: a sealed batch from a phone, or a plain JSON/CSV resident list. */
 export type ImportKind = 'sealed' | 'json' | 'csv';
@@ -16,6 +17,8 @@ export interface FileImport extends ImportResult {
   readonly file: string;
   readonly kind: ImportKind;
   readonly source: string;
+  /** For a `.langso` file: which file and phone it was, and whether it was seen before. */
+  readonly sealed?: SealedImportFacts;
 }
 
 /** One importer per kind of file; each validates everything and writes in one transaction. */

@@ -1,5 +1,6 @@
 import type { Ids } from '../../shared/sync/ids.ts';
 import type { Progress } from '../output/progress.ts';
+import type { SealedImportContext } from './sealed-import-context.ts';
 
 /** What every importer gets from the command: who, when, and how to show progress. */
 export interface ImportSettings {
@@ -12,4 +13,6 @@ export interface ImportSettings {
   readonly now: () => string;
   readonly ids: Ids;
   readonly progress: (total: number) => Progress;
+  /** Keys and the hub's phones, for `.langso` files (issue #6); absent where none can come. */
+  readonly sealed?: SealedImportContext | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Migration } from '../db/migrate.ts';
+import { SEALED_FILES_MIGRATION } from './sealed-files.ts';
 
 /**
  * The team lead's database, `<workspace>/langso.db`. Forward only: a released migration never
@@ -154,4 +155,5 @@ export const LEAD_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  SEALED_FILES_MIGRATION,
 ];

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { canonicalJson } from '../../shared/sync/canonical.ts';
+import type { TeamLeadKeys } from '../../shared/sync/protocol.ts';
 import type { DeviceAuth } from './auth.ts';
 import { empty, jsonText } from './reply.ts';
 import type { Handler } from './route-context.ts';
 import { isoAt, type Clock } from './runtime.ts';
+import { teamLeadKeys } from './team-lead-keys.ts';
 
 export interface ProcedureSummary {
   readonly code: string;
@@ -33,11 +35,27 @@ export interface CatalogBody {
   readonly teamId: string;
   readonly procedures: readonly ProcedureSummary[];
   readonly communes: readonly CommuneSummary[];
-  /** The team lead's public key (JWK) for sealed batch files; null until issue #6 sets one. */
+  /**
+   * The team lead's ECDH public key (JWK) that sealed batch files are encrypted to; null while
+   * the team has none. Kept for older clients: `leadKeys` says the same and more.
+   */
   readonly leadPublicKey: Record<string, unknown> | null;
+  /** Both public keys of the team lead with their ids (issue #6); absent while the team has none. */
+  readonly leadKeys?: TeamLeadKeys;
 }
 
 const JwkSchema = v.record(v.string(), v.unknown());
+
+/** A bare JWK kept by an older store (before `leadKeys`), handed out as it is. */
+function storedJwk(stored: string | null): Record<string, unknown> | null {
+  if (stored === null) return null;
+  try {
+    const parsed = v.safeParse(JwkSchema, JSON.parse(stored));
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -81,12 +99,14 @@ export function createCatalogHandler(
   return async ({ req }) => {
     const auth = authenticate(req);
     const stored = leadKey.get(auth.teamId)?.lead_public_key ?? null;
+    const leadKeys = await teamLeadKeys(stored);
     const body: CatalogBody = {
       version,
       teamId: auth.teamId,
       procedures: source.procedures,
       communes: source.communes,
-      leadPublicKey: stored === null ? null : v.parse(JwkSchema, JSON.parse(stored)),
+      leadPublicKey: leadKeys ? { ...leadKeys.encryption } : storedJwk(stored),
+      ...(leadKeys ? { leadKeys } : {}),
     };
     const text = JSON.stringify(body);
     const etag = `"${version}-${sha256(text).slice(0, 32)}"`;

@@ -8,6 +8,7 @@ import { json } from './reply.ts';
 import type { Handler } from './route-context.ts';
 import { isoAt, type Clock, type RandomSource } from './runtime.ts';
 import { createIdMaker, hashSecret, newToken, normaliseTeamCode } from './secrets.ts';
+import { teamLeadKeys } from './team-lead-keys.ts';
 
 /** Enrolment requests are small; a public key is the largest part. */
 const MAX_ENROL_BYTES = 16 * 1024;
@@ -16,16 +17,19 @@ interface CodeRow {
   team_id: string;
   team_name: string;
   used_at: string | null;
+  lead_public_key: string | null;
 }
 
 /**
  * `POST /v1/devices`: a one-time team code buys a device id and a bearer token. A code that is
  * unknown or already used gets the same 403 ENROL_CODE_INVALID, so guessing learns nothing.
+ * The device's public key (if sent) is kept so the lead's `langso import` can check who signed a
+ * `.langso` file; the answer carries the lead's public keys when the team has them (issue #6).
  */
 export function createEnrolHandler(db: Database.Database, clock: Clock, random: RandomSource): Handler {
   const newId = createIdMaker(clock, random);
   const findCode = db.prepare<[string], CodeRow>(`
-    SELECT c.team_id AS team_id, t.name AS team_name, c.used_at AS used_at
+    SELECT c.team_id AS team_id, t.name AS team_name, c.used_at AS used_at, t.lead_public_key AS lead_public_key
     FROM enrol_codes c JOIN teams t ON t.id = c.team_id WHERE c.code_hash = ?`);
   const useCode = db.prepare('UPDATE enrol_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL');
   const insertDevice = db.prepare(
@@ -57,12 +61,14 @@ export function createEnrolHandler(db: Database.Database, clock: Clock, random: 
     }).immediate();
     if (!team) throw new HttpError(403, 'ENROL_CODE_INVALID');
 
+    const leadKeys = await teamLeadKeys(team.lead_public_key);
     const body: EnrolResponse = {
       deviceId,
       token,
       teamId: team.team_id,
       teamName: team.team_name,
       serverTime: isoAt(now),
+      ...(leadKeys ? { leadKeys } : {}),
     };
     return json(201, body);
   };

@@ -10,7 +10,10 @@ import { createDirtyFlag } from './dirty-flag.ts';
 import { SetupScreen } from '../screens/setup.tsx';
 import { registerServiceWorker, type UpdateOffer } from './service-worker.ts';
 import { SessionContext } from './session.ts';
-import { Shell } from './shell.tsx';
+import { lazy } from './lazy.tsx';
+
+// Everything after setup loads as its own chunk: a first visit on 2G needs only the setup screen.
+const Shell = lazy(() => import('./shell.tsx').then((m) => m.Shell));
 import { useLive } from './use-live.ts';
 
 

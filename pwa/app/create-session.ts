@@ -1,9 +1,9 @@
 import type { DbMode, LangsoDb } from '../store/db.ts';
 import { askPersistenceOnce, type StorageManagerLike } from '../store/persistence.ts';
 import type { DeviceSettings } from '../store/settings.ts';
-import { indexEntryOf, loadSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 import { createLazySyncController } from '../sync/lazy-sync-controller.ts';
-import { stateKey } from '../store/dexie-outbox-store.ts';
+import { stateKey } from '../store/state-key.ts';
 import type { DirtyFlag } from './dirty-flag.ts';
 import type { Session } from './session.ts';
 
@@ -28,7 +28,8 @@ export interface SessionParts {
 export function createSession({ env, db, mode, device, dirty, setMode }: SessionParts): Session {
   let index: Promise<SearchIndex> | undefined;
   let clockOffsetMs: number | undefined;
-  const searchIndex = () => (index ??= loadSearchIndex(db.searchKeys));
+  // The index code and its data load on first use, outside the entry script.
+  const searchIndex = () => (index ??= import('../search/search-index.ts').then(({ loadSearchIndex }) => loadSearchIndex(db.searchKeys)));
   const sync = createLazySyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
   void db.settings.get(stateKey('clockOffsetMs')).then((row) => {
     const value = Number(row?.value);
@@ -50,8 +51,9 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
       ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
     }),
     async afterSave(record) {
-      const entry = indexEntryOf(record);
-      if (entry && index) (await index).upsert(entry);
+      if (index && (record.type === 'household' || record.type === 'resident')) {
+        (await index).upsert({ id: record.id, householdId: record.householdId ?? record.id, key: record.searchKey });
+      }
       await askPersistenceOnce(db, env.storage, env.clock().toISOString());
     },
     switchMode: setMode,

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { uuidv7 } from 'uuidv7';
 import type { AppEnv } from '../app/create-session.ts';
 import { TextField } from '../components/text-field.tsx';
 import { useLang } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode, type LangsoDb } from '../store/db.ts';
 import { writeSetting, type DeviceSettings } from '../store/settings.ts';
-import { enrolDevice, parseServerUrl } from '../sync/enrol.ts';
+import { parseServerUrl } from '../sync/server-url.ts';
 
 export interface SetupScreenProps {
   readonly db: LangsoDb;
@@ -41,6 +40,8 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
     if (found.size > 0 || url === undefined) return;
     setBusy(true);
     setFailure(undefined);
+    // The protocol schemas load only when a volunteer actually enrols.
+    const { enrolDevice } = await import('../sync/enrol.ts');
     const result = await enrolDevice(env.fetch, url, { code, deviceName: volunteerName });
     setBusy(false);
     if (result.kind === 'offline') return setFailure(t('setupOffline'));
@@ -70,7 +71,7 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
       setProblems(new Set(['name']));
       return;
     }
-    const device: DeviceSettings = { deviceId: `training-${uuidv7()}`, volunteerName, enrolledAt: env.clock().toISOString() };
+    const device: DeviceSettings = { deviceId: `training-${crypto.randomUUID()}`, volunteerName, enrolledAt: env.clock().toISOString() };
     const target = mode === 'training' ? db : openLangsoDb('training');
     await writeSetting(target, 'device', device);
     if (mode !== 'training') {

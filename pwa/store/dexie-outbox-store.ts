@@ -10,14 +10,11 @@ import type {
 import type { Receipt, Update } from '../../shared/sync/protocol.ts';
 import { isStoredReceipt, reasonOfReceipt } from '../../shared/sync/receipt-reason.ts';
 import type { LangsoDb } from './db.ts';
+import { stateKey } from './state-key.ts';
 import type { OutboxRow, ReceiptRow, StoredRecord } from './types.ts';
 
 const PENDING = [[0, Dexie.minKey], [0, Dexie.maxKey]] as const;
 const QUARANTINED = [[1, Dexie.minKey], [1, Dexie.maxKey]] as const;
-
-export function stateKey(key: SyncStateKey): string {
-  return `sync:${key}`;
-}
 
 function toEntry(row: OutboxRow): OutboxEntry {
   return { id: row.id, rev: row.rev, type: row.type, record: row.record, bytes: row.bytes, queuedAt: row.queuedAt, attempts: row.attempts };

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
 import { toOutboxEntry } from '../../shared/sync/outbox-entry.ts';
 import { toWireRecord } from '../../shared/sync/wire-record.ts';
@@ -41,17 +42,25 @@ export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<St
     ...(request.householdId === undefined ? {} : { householdId: request.householdId }),
   };
   const searchable = record.type === 'household' || record.type === 'resident';
-  await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys], async () => {
-    const previous = await db.records.get(record.id);
-    if (previous && previous.rev >= record.rev) throw new StaleRecordError(record.id, record.rev, previous.rev);
-    await db.records.put(previous?.serverRef === undefined ? stored : { ...stored, serverRef: previous.serverRef });
-    // Only an edit can have an older rev held in quarantine; a new record skips the lookup.
-    if (previous) {
-      await db.outbox.where('id').equals(record.id).filter((row) => row.quarantine === 1).delete();
-    }
-    await db.outbox.put({ ...entry, quarantine: 0 });
-    await db.audit.add({ recordId: record.id, at, action: 'save', rev: record.rev });
-    if (searchable) await db.searchKeys.put({ id: record.id, householdId: request.householdId ?? record.id, key: request.searchKey });
-  });
+  try {
+    await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys], async () => {
+      if (record.rev === 1) {
+        // A new record: `add` refuses an id already stored, without a read first.
+        await db.records.add(stored);
+      } else {
+        const previous = await db.records.get(record.id);
+        if (previous && previous.rev >= record.rev) throw new StaleRecordError(record.id, record.rev, previous.rev);
+        await db.records.put(previous?.serverRef === undefined ? stored : { ...stored, serverRef: previous.serverRef });
+        // An older rev held in quarantine is replaced by this one: the edit is its fix.
+        await db.outbox.where('id').equals(record.id).filter((row) => row.quarantine === 1).delete();
+      }
+      await db.outbox.put({ ...entry, quarantine: 0 });
+      await db.audit.add({ recordId: record.id, at, action: 'save', rev: record.rev });
+      if (searchable) await db.searchKeys.put({ id: record.id, householdId: request.householdId ?? record.id, key: request.searchKey });
+    });
+  } catch (error) {
+    if (error instanceof Dexie.ConstraintError && record.rev === 1) throw new StaleRecordError(record.id, 1, 1);
+    throw error;
+  }
   return stored;
 }

@@ -235,6 +235,36 @@ export const en: Record<MessageCode, string> = {
   SEAL_RECEIPT_OTHER_TEAM: 'The receipt file belongs to another team ({teamId}). Nothing was imported.',
   SEAL_RECEIPT_OTHER_DEVICE: 'This receipt file is for another device ({deviceId}). Nothing was imported.',
   // --- end of sealed batch files block ---
+  // --- `langso init` keys, sealed imports, `langso receipts` (issue #6, CLI side; cli/lead, cli/commands) ---
+  LEAD_HELP_FLAG_PASSPHRASE_FILE: 'file holding the passphrase of the team lead key (or set LANGSO_PASSPHRASE; else it is asked)',
+  LEAD_HELP_FLAG_NEW_KEYS: 'with --force: make a new key pair for the team lead (the old key is kept aside, not deleted)',
+  LEAD_HELP_RECEIPTS: 'Receipts for phones about the .langso batch files imported',
+  LEAD_HELP_RECEIPTS_EXPORT: 'Write a receipt file (signed by the team lead) for one device: the phone opens it to drop the received records from its outbox',
+  LEAD_HELP_FLAG_DEVICE: 'device id (as langso import prints it for each batch)',
+  LEAD_HELP_FLAG_RECEIPTS_OUT: 'receipt file to write (.json)',
+  LEAD_HELP_RECEIPTS_EXAMPLE: '\nExample:\n  langso receipts export --device 0194f3a2-7c1e-7d2b-9a4e-3f5c6d7e8f90 --out receipts-lan.json\n',
+  LEAD_PROMPT_PASSPHRASE: 'Passphrase of the team lead key',
+  LEAD_PROMPT_PASSPHRASE_NEW: 'Choose a passphrase for the team lead key (at least {min} characters)',
+  LEAD_PROMPT_PASSPHRASE_AGAIN: 'Type the passphrase again',
+  LEAD_PASSPHRASE_MISMATCH: 'The two entries differ; type them again.',
+  LEAD_PASSPHRASE_REQUIRED:
+    'The team lead key passphrase is needed but there is no terminal to ask on: use --passphrase-file FILE or set the LANGSO_PASSPHRASE environment variable. Nothing was changed.',
+  LEAD_PASSPHRASE_CANCELLED: 'Passphrase entry cancelled. Nothing was changed.',
+  LEAD_KEYS_CREATED:
+    'Made the team lead key. Fingerprint: {fingerprint} — phones show this fingerprint when they enrol with the hub; check that the two match. Keep the passphrase safe: without it no batch file can be opened.',
+  LEAD_KEYS_KEPT: 'Kept the team lead key in use (fingerprint {fingerprint}). To make a new one: add --new-keys.',
+  LEAD_KEYS_REPLACED:
+    'The old key is kept at {path}, not deleted. Phones must get the new key from the hub (enrol again or refresh the catalog) before they export their next batch file.',
+  LEAD_KEYS_MISSING:
+    'The workspace {path} has no team lead key yet. Make one with: langso init --force --team "TEAM NAME" --commune CODE (records already there are kept).',
+  LEAD_SEALED_NO_HUB:
+    'No phone has enrolled with the hub of the workspace {path}, so the device that signed the batch file cannot be checked. Run langso hub, let the phones enrol, then import again. Nothing was imported.',
+  LEAD_SEALED_FROM:
+    'Batch {fileId} from device {device} (key {fingerprint}), made {createdAt}, {attachments} attachments. Send the phone its receipts: langso receipts export --device {deviceId} --out FILE',
+  LEAD_RECEIPTS_WRITTEN:
+    'Wrote {count} receipts for device {deviceId} to {path}. Copy this file to the phone and open it in Langso: the received records leave its outbox.',
+  LEAD_RECEIPTS_NONE: 'No batch file from device {deviceId} has been imported. Devices with imported batches: {devices}.',
+  // --- end of `langso init` keys, sealed imports, `langso receipts` block ---
   // --- team lead: init, enrol, import, review, status, report, export (issue #5; cli/lead, cli/output) ---
   LEAD_HELP_FLAG_JSON: 'print exactly one JSON document on stdout (logs go to stderr)',
   LEAD_HELP_INIT: 'Set up the team lead\'s workspace (team, commune, upstream server)',
@@ -291,7 +321,6 @@ export const en: Record<MessageCode, string> = {
   LEAD_ID_INVALID: 'Record id "{id}" is not valid: give at least {min} characters 0-9, a-f.',
   LEAD_ID_UNKNOWN: 'No record has an id starting with "{id}".',
   LEAD_ID_AMBIGUOUS: 'Several records have an id starting with "{id}"; type more of it.',
-  LEAD_IMPORT_SEALED_PENDING: '{path} is a sealed batch file (.langso); this version cannot open sealed batches yet. Nothing was written.',
   LEAD_RECORD_FIELD_INVALID: 'Field {field} of the record is not well-formed.',
   LEAD_RECORD_HASH_MISMATCH: 'Record {id}: its content does not match its hash; it was not imported.',
   LEAD_RECORD_REV_CONFLICT: 'Record {id}: rev {rev} is already stored with other content; it was not imported.',
@@ -451,4 +480,49 @@ export const en: Record<MessageCode, string> = {
   DEMO_STOPPED: 'Demo stopped.',
   DEMO_CHILD_DIED: 'The {name} process stopped unexpectedly; stopping the demo.',
   // --- end of `langso demo` block ---
+  // --- `langso sync` and `langso updates` (issue #5 items 4–5; cli/sync, cli/commands/sync.ts, updates.ts) ---
+  SYNC_CLI_HELP: 'Send the approved records to the province; if cut off (Ctrl+C, lost network), run it again to carry on',
+  SYNC_CLI_HELP_EXAMPLE:
+    '\nExample:\n  langso sync\n  langso sync --json > result.json\n\nExit codes: 0 all sent; 1 records left unsent (the reasons are printed); 2 not initialised or not enrolled; 3 network or server trouble.\nThe province\'s decisions come back with: langso updates\n',
+  UPDATES_CLI_HELP: "Fetch the province's decisions on the records sent (and pass them to the hub for the team's phones)",
+  UPDATES_CLI_HELP_EXAMPLE: '\nExample:\n  langso updates\n  langso updates --json\n',
+  SYNC_CLI_NOT_ENROLLED:
+    "This laptop is not enrolled with the province's server, so nothing can be sent; run: langso enrol --code CODE (the code the province gave the team).",
+  SYNC_CLI_START: 'Sending {total} records to {server}…',
+  SYNC_CLI_PROGRESS_BAR: '{done}/{total} records · batch {chunk} · retries {retries}',
+  SYNC_CLI_PROGRESS_WAITING: 'waiting {seconds} s before trying again: {cause}',
+  SYNC_CLI_PROGRESS_LINE: 'Batch {chunk}: {done}/{total} records receipted (accepted {accepted}, already there {duplicate}, quarantined {quarantined}).',
+  SYNC_CLI_PROGRESS_RETRY: 'Try {attempt} failed ({cause}); trying again in {seconds} s.',
+  SYNC_CLI_SENT: 'Sent {sent} records: accepted {accepted}, already there {duplicate}, quarantined {quarantined}.',
+  SYNC_CLI_NOTHING: 'No record is waiting to be sent (records are queued when approved: langso review).',
+  SYNC_CLI_QUARANTINED_HEADER: '{count} records are quarantined, by reason:',
+  SYNC_CLI_REASON: '{code} — {count} records: {message}',
+  SYNC_CLI_MORE: '… and {count} more (langso sync --json lists them all).',
+  SYNC_CLI_DEFERRED: 'Will be sent again next time, {count} records — {code}: {message}',
+  SYNC_CLI_CLOCK: "This laptop's clock is {minutes} minutes off the server's; set the time right.",
+  SYNC_CLI_DONE: 'All sent: no record is waiting.',
+  SYNC_CLI_LEFT_QUARANTINED:
+    'Not all sent: {count} records are quarantined for the reasons above. Fix them (e.g. record the resident\'s consent), approve them again, then run langso sync.',
+  SYNC_CLI_LEFT_PARTIAL: 'Not all sent: {count} records got no receipt this time; run langso sync again.',
+  SYNC_CLI_INTERRUPTED:
+    'Interrupted (Ctrl+C): {count} records left unsent. Every receipt received is saved; run langso sync again to carry on — nothing will be sent twice.',
+  SYNC_CLI_OFFLINE: 'Cannot reach {server} ({reason}); {count} records left unsent. Check the network, then run langso sync again.',
+  SYNC_CLI_UNAVAILABLE: 'The server {server} is unavailable for now ({reason}); {count} records left unsent. Try again later.',
+  SYNC_CLI_RETRY_AFTER: 'The server asks to try again in {minutes} minutes.',
+  SYNC_CLI_AUTH:
+    'The server {server} no longer accepts this laptop (HTTP {status}); {count} records left unsent. Enrol again: langso enrol --code CODE, then run langso sync.',
+  SYNC_CLI_FAILED: 'Sync stopped part-way: {reason}. No record was removed; {count} records left unsent.',
+  SYNC_CLI_CATALOG_UPDATED: 'Updated the procedure catalog and administrative units from the server.',
+  SYNC_CLI_CATALOG_FAILED: 'Could not fetch the new catalog ({reason}); the next sync tries again.',
+  SYNC_CLI_UPDATES_HINT: "See the province's decisions: langso updates",
+  UPDATES_CLI_NONE: 'No new decision from the province.',
+  UPDATES_CLI_RECEIVED: 'Received {count} updates from the province about {records} records:',
+  UPDATES_CLI_COUNT: '  {status}: {count}',
+  UPDATES_CLI_RECEIVED_ONLY: '{count} records were received by the province (no decision yet).',
+  UPDATES_CLI_APPOINTMENT: 'appointment {at}',
+  UPDATES_CLI_RELAYED: "Passed {count} decisions to the hub for the team's phones.",
+  UPDATES_CLI_STOPPED: "The province's decisions are not all in: {reason}. What arrived is saved; run langso updates again.",
+  UPDATES_CLI_AUTH: 'The server {server} no longer accepts this laptop (HTTP {status}); enrol again: langso enrol --code CODE.',
+  UPDATES_CLI_INTERRUPTED: 'Interrupted (Ctrl+C); what arrived is saved. Run langso updates again to fetch the rest.',
+  // --- end of `langso sync` / `langso updates` block ---
 };

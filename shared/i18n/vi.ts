@@ -242,6 +242,36 @@ export const vi = {
   SEAL_RECEIPT_OTHER_TEAM: 'Tệp biên nhận thuộc tổ khác ({teamId}). Chưa nhập gì.',
   SEAL_RECEIPT_OTHER_DEVICE: 'Tệp biên nhận này dành cho thiết bị khác ({deviceId}). Chưa nhập gì.',
   // --- end of sealed batch files block ---
+  // --- `langso init` keys, sealed imports, `langso receipts` (issue #6, CLI side; cli/lead, cli/commands) ---
+  LEAD_HELP_FLAG_PASSPHRASE_FILE: 'tệp chứa cụm mật khẩu khóa của tổ trưởng (hoặc biến môi trường LANGSO_PASSPHRASE; không có thì hỏi)',
+  LEAD_HELP_FLAG_NEW_KEYS: 'cùng --force: tạo cặp khóa mới cho tổ trưởng (khóa cũ được cất lại, không bị xóa)',
+  LEAD_HELP_RECEIPTS: 'Biên nhận cho điện thoại về các lô hồ sơ .langso đã nhập',
+  LEAD_HELP_RECEIPTS_EXPORT: 'Ghi tệp biên nhận (có chữ ký của tổ trưởng) cho một thiết bị: điện thoại mở tệp này để xóa hồ sơ đã nhận khỏi hàng đợi',
+  LEAD_HELP_FLAG_DEVICE: 'mã thiết bị (như langso import in ra cho mỗi lô)',
+  LEAD_HELP_FLAG_RECEIPTS_OUT: 'tệp biên nhận sẽ ghi (.json)',
+  LEAD_HELP_RECEIPTS_EXAMPLE: '\nVí dụ:\n  langso receipts export --device 0194f3a2-7c1e-7d2b-9a4e-3f5c6d7e8f90 --out bien-nhan-chi-lan.json\n',
+  LEAD_PROMPT_PASSPHRASE: 'Cụm mật khẩu khóa của tổ trưởng',
+  LEAD_PROMPT_PASSPHRASE_NEW: 'Đặt cụm mật khẩu cho khóa của tổ trưởng (ít nhất {min} ký tự)',
+  LEAD_PROMPT_PASSPHRASE_AGAIN: 'Nhập lại cụm mật khẩu',
+  LEAD_PASSPHRASE_MISMATCH: 'Hai lần nhập không giống nhau; hãy nhập lại.',
+  LEAD_PASSPHRASE_REQUIRED:
+    'Cần cụm mật khẩu khóa của tổ trưởng nhưng không có màn hình để hỏi: dùng --passphrase-file TỆP hoặc đặt biến môi trường LANGSO_PASSPHRASE. Không có gì thay đổi.',
+  LEAD_PASSPHRASE_CANCELLED: 'Đã hủy nhập cụm mật khẩu. Không có gì thay đổi.',
+  LEAD_KEYS_CREATED:
+    'Đã tạo khóa của tổ trưởng. Dấu vân tay: {fingerprint} — điện thoại hiện dấu vân tay này khi đăng ký với hub; hãy so cho khớp. Giữ kỹ cụm mật khẩu: quên nó thì không mở được lô hồ sơ nào.',
+  LEAD_KEYS_KEPT: 'Giữ khóa của tổ trưởng đang dùng (dấu vân tay {fingerprint}). Muốn tạo khóa mới: thêm --new-keys.',
+  LEAD_KEYS_REPLACED:
+    'Khóa cũ được cất ở {path}, không bị xóa. Điện thoại cần nhận khóa mới từ hub (đăng ký lại hoặc tải lại danh mục) trước khi xuất lô hồ sơ tiếp theo.',
+  LEAD_KEYS_MISSING:
+    'Thư mục làm việc {path} chưa có khóa của tổ trưởng. Tạo khóa bằng: langso init --force --team "TÊN TỔ" --commune MÃ (hồ sơ đã có được giữ nguyên).',
+  LEAD_SEALED_NO_HUB:
+    'Chưa có điện thoại nào đăng ký với hub của thư mục làm việc {path}, nên chưa kiểm tra được thiết bị đã ký lô hồ sơ. Chạy langso hub, cho điện thoại đăng ký, rồi nhập lại. Chưa nhập gì.',
+  LEAD_SEALED_FROM:
+    'Lô {fileId} từ thiết bị {device} (khóa {fingerprint}), tạo lúc {createdAt}, {attachments} tệp đính kèm. Gửi biên nhận cho điện thoại: langso receipts export --device {deviceId} --out TỆP',
+  LEAD_RECEIPTS_WRITTEN:
+    'Đã ghi {count} biên nhận cho thiết bị {deviceId} vào {path}. Chép tệp này sang điện thoại và mở trong Làng số: hồ sơ đã nhận sẽ rời hàng đợi.',
+  LEAD_RECEIPTS_NONE: 'Chưa nhập lô hồ sơ nào từ thiết bị {deviceId}. Thiết bị đã có lô được nhập: {devices}.',
+  // --- end of `langso init` keys, sealed imports, `langso receipts` block ---
   // --- team lead: init, enrol, import, review, status, report, export (issue #5; cli/lead, cli/output) ---
   LEAD_HELP_FLAG_JSON: 'in đúng một tài liệu JSON ra stdout (nhật ký ra stderr)',
   LEAD_HELP_INIT: 'Khởi tạo thư mục làm việc của tổ trưởng (tổ, xã/phường, máy chủ cấp trên)',
@@ -298,7 +328,6 @@ export const vi = {
   LEAD_ID_INVALID: 'Mã bản ghi "{id}" không hợp lệ: cần ít nhất {min} ký tự 0-9, a-f.',
   LEAD_ID_UNKNOWN: 'Không có bản ghi nào có mã bắt đầu bằng "{id}".',
   LEAD_ID_AMBIGUOUS: 'Có nhiều bản ghi có mã bắt đầu bằng "{id}"; hãy gõ dài hơn.',
-  LEAD_IMPORT_SEALED_PENDING: 'Tệp {path} là lô hồ sơ niêm phong (.langso); phiên bản này chưa mở được lô niêm phong. Không có gì được ghi.',
   LEAD_RECORD_FIELD_INVALID: 'Trường {field} của bản ghi không đúng dạng.',
   LEAD_RECORD_HASH_MISMATCH: 'Bản ghi {id}: nội dung không khớp mã băm; không nhập bản ghi này.',
   LEAD_RECORD_REV_CONFLICT: 'Bản ghi {id}: đã có phiên bản {rev} với nội dung khác; không nhập bản ghi này.',
@@ -458,4 +487,49 @@ export const vi = {
   DEMO_STOPPED: 'Đã dừng bản trình diễn.',
   DEMO_CHILD_DIED: 'Tiến trình {name} đã dừng bất ngờ; đang dừng bản trình diễn.',
   // --- end of `langso demo` block ---
+  // --- `langso sync` and `langso updates` (issue #5 items 4–5; cli/sync, cli/commands/sync.ts, updates.ts) ---
+  SYNC_CLI_HELP: 'Gửi các bản ghi đã duyệt lên tỉnh; ngắt giữa chừng (Ctrl+C, mất mạng) thì chạy lại để gửi tiếp',
+  SYNC_CLI_HELP_EXAMPLE:
+    '\nVí dụ:\n  langso sync\n  langso sync --json > ket-qua.json\n\nMã thoát: 0 đã gửi hết; 1 còn bản ghi chưa gửi (lý do được in ra); 2 chưa khởi tạo hoặc chưa đăng ký; 3 lỗi mạng hoặc máy chủ.\nQuyết định của tỉnh được tải về bằng: langso updates\n',
+  UPDATES_CLI_HELP: 'Tải quyết định của tỉnh về các bản ghi đã gửi (và chuyển sang hub cho điện thoại của tổ)',
+  UPDATES_CLI_HELP_EXAMPLE: '\nVí dụ:\n  langso updates\n  langso updates --json\n',
+  SYNC_CLI_NOT_ENROLLED:
+    'Máy này chưa đăng ký với máy chủ của tỉnh nên chưa gửi được gì; hãy chạy: langso enrol --code MÃ (mã do tỉnh cấp cho tổ).',
+  SYNC_CLI_START: 'Đang gửi {total} bản ghi lên {server}…',
+  SYNC_CLI_PROGRESS_BAR: '{done}/{total} bản ghi · lô {chunk} · thử lại {retries}',
+  SYNC_CLI_PROGRESS_WAITING: 'chờ {seconds} giây rồi thử lại: {cause}',
+  SYNC_CLI_PROGRESS_LINE: 'Lô {chunk}: {done}/{total} bản ghi có biên nhận (tỉnh tiếp nhận {accepted}, đã có từ trước {duplicate}, tạm giữ {quarantined}).',
+  SYNC_CLI_PROGRESS_RETRY: 'Lần thử {attempt} chưa được ({cause}); thử lại sau {seconds} giây.',
+  SYNC_CLI_SENT: 'Đã gửi {sent} bản ghi: tỉnh tiếp nhận {accepted}, đã có từ trước {duplicate}, tạm giữ {quarantined}.',
+  SYNC_CLI_NOTHING: 'Không có bản ghi nào chờ gửi (bản ghi được đưa vào hàng gửi khi duyệt: langso review).',
+  SYNC_CLI_QUARANTINED_HEADER: 'Đang tạm giữ {count} bản ghi, theo lý do:',
+  SYNC_CLI_REASON: '{code} — {count} bản ghi: {message}',
+  SYNC_CLI_MORE: '… và {count} bản ghi khác (langso sync --json liệt kê đủ).',
+  SYNC_CLI_DEFERRED: 'Sẽ gửi lại ở lần sau {count} bản ghi — {code}: {message}',
+  SYNC_CLI_CLOCK: 'Đồng hồ máy lệch {minutes} phút so với máy chủ; hãy chỉnh lại giờ máy.',
+  SYNC_CLI_DONE: 'Đã gửi hết: không còn bản ghi nào chờ gửi.',
+  SYNC_CLI_LEFT_QUARANTINED:
+    'Chưa gửi hết: {count} bản ghi đang tạm giữ vì các lý do trên. Sửa chúng (ví dụ ghi nhận sự đồng ý của người dân), duyệt lại rồi chạy langso sync.',
+  SYNC_CLI_LEFT_PARTIAL: 'Chưa gửi hết: {count} bản ghi chưa có biên nhận ở lần này; chạy lại langso sync.',
+  SYNC_CLI_INTERRUPTED:
+    'Đã dừng theo yêu cầu (Ctrl+C): còn {count} bản ghi chưa gửi. Mọi biên nhận đã nhận đều đã lưu; chạy lại langso sync để gửi tiếp, không bản ghi nào bị gửi trùng.',
+  SYNC_CLI_OFFLINE: 'Không kết nối được {server} ({reason}); còn {count} bản ghi chờ gửi. Kiểm tra mạng rồi chạy lại langso sync.',
+  SYNC_CLI_UNAVAILABLE: 'Máy chủ {server} tạm thời không phục vụ ({reason}); còn {count} bản ghi chờ gửi. Hãy thử lại sau.',
+  SYNC_CLI_RETRY_AFTER: 'Máy chủ đề nghị thử lại sau {minutes} phút.',
+  SYNC_CLI_AUTH:
+    'Máy chủ {server} không còn nhận thiết bị này (HTTP {status}); còn {count} bản ghi chờ gửi. Hãy đăng ký lại: langso enrol --code MÃ, rồi chạy lại langso sync.',
+  SYNC_CLI_FAILED: 'Đồng bộ dừng giữa chừng: {reason}. Không bản ghi nào bị xoá; còn {count} bản ghi chờ gửi.',
+  SYNC_CLI_CATALOG_UPDATED: 'Đã cập nhật danh mục thủ tục và đơn vị hành chính từ máy chủ.',
+  SYNC_CLI_CATALOG_FAILED: 'Chưa tải được danh mục mới ({reason}); sẽ thử lại ở lần đồng bộ sau.',
+  SYNC_CLI_UPDATES_HINT: 'Xem quyết định của tỉnh: langso updates',
+  UPDATES_CLI_NONE: 'Không có quyết định mới từ tỉnh.',
+  UPDATES_CLI_RECEIVED: 'Đã nhận {count} cập nhật từ tỉnh về {records} bản ghi:',
+  UPDATES_CLI_COUNT: '  {status}: {count}',
+  UPDATES_CLI_RECEIVED_ONLY: '{count} bản ghi đã được tỉnh tiếp nhận (chưa có quyết định).',
+  UPDATES_CLI_APPOINTMENT: 'hẹn lúc {at}',
+  UPDATES_CLI_RELAYED: 'Đã chuyển {count} quyết định sang hub để điện thoại của tổ thấy.',
+  UPDATES_CLI_STOPPED: 'Chưa tải xong quyết định của tỉnh: {reason}. Phần đã nhận đã được lưu; chạy lại langso updates.',
+  UPDATES_CLI_AUTH: 'Máy chủ {server} không còn nhận thiết bị này (HTTP {status}); hãy đăng ký lại: langso enrol --code MÃ.',
+  UPDATES_CLI_INTERRUPTED: 'Đã dừng theo yêu cầu (Ctrl+C); phần đã nhận đã được lưu. Chạy lại langso updates để tải tiếp.',
+  // --- end of `langso sync` / `langso updates` block ---
 } as const satisfies Record<string, string>;

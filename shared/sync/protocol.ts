@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ConsentSchema } from '../domain/consent.ts';
 import { LifecycleSchema, RECORD_TYPES, Sha256Schema, UuidV7Schema } from '../domain/records.ts';
+import { LeadPublicKeysSchema } from '../seal/keys.ts';
 
 /**
  * Sync protocol v1 (DESIGN §3) as runtime schemas; the types are inferred so that device, hub
@@ -21,12 +22,28 @@ export const EnrolRequestSchema = v.object({
 });
 export type EnrolRequest = v.InferOutput<typeof EnrolRequestSchema>;
 
+/**
+ * The team lead's public keys (issue #6), as the hub hands them to phones at enrolment and in
+ * `GET /v1/catalog`: phones seal `.langso` files to `encryption` (ECDH) and check receipt files
+ * with `signing` (ECDSA). The key ids are the RFC 7638 thumbprints (shared/seal/jwk.ts `keyId`):
+ * a phone recomputes them before trusting the keys, and shows `shortFingerprint(encryptionKeyId)`
+ * — the fingerprint `langso init` prints — so the lead can compare the two by eye.
+ */
+export const TeamLeadKeysSchema = v.object({
+  ...LeadPublicKeysSchema.entries,
+  encryptionKeyId: Sha256Schema,
+  signingKeyId: Sha256Schema,
+});
+export type TeamLeadKeys = v.InferOutput<typeof TeamLeadKeysSchema>;
+
 export const EnrolResponseSchema = v.object({
   deviceId: v.string(),
   token: v.string(),
   teamId: v.string(),
   teamName: v.optional(v.string()),
   serverTime: v.pipe(v.string(), v.isoTimestamp()),
+  /** Absent when the team lead has no keys yet (a server without sealed batch files). */
+  leadKeys: v.optional(TeamLeadKeysSchema),
 });
 export type EnrolResponse = v.InferOutput<typeof EnrolResponseSchema>;
 

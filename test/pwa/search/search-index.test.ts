@@ -52,4 +52,14 @@ describe('household search', () => {
     expect(index.search('le van nam', 10)).toEqual([other.id]);
     expect(index.size).toBe(3);
   });
+
+  it('gives the newest households first and stops at the limit', () => {
+    const many = new SearchIndex();
+    for (let n = 0; n < 1000; n += 1) many.upsert({ id: `r${n}`, householdId: `h${Math.floor(n / 4)}`, key: `nguyen van ${n} ap ${n % 7}` });
+    expect(many.search('nguyen', 3)).toEqual(['h249', 'h248', 'h247']);
+    expect(many.search('996 van', 5)).toEqual(['h249']);
+    // "10" is in residents 910, 810, 710…: the two newest, in households 227 and 202.
+    expect(many.search('van 10 ap', 2)).toEqual(['h227', 'h202']);
+    expect(many.search('999', 5)).toEqual(['h249']);
+  });
 });

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolDevice, parseServerUrl } from '../../../pwa/sync/enrol.ts';
+import { enrolDevice } from '../../../pwa/sync/enrol.ts';
+import { parseServerUrl } from '../../../pwa/sync/server-url.ts';
 
 let server: Server;
 let url: string;
