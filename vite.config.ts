@@ -65,6 +65,8 @@ export default defineConfig({
         })),
       },
       workbox: {
+        // A minified worker whatever NODE_ENV the build runs under (tests build with NODE_ENV=test).
+        mode: 'production',
         globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
         navigateFallback: 'index.html',
         // The sync API is never cached: records must reach the server, not a cache.

@@ -30,7 +30,9 @@ const IMPORT_GOAL_S = 5;
 const REPORT_GOAL_S = 1;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(join(tmpdir(), 'langso-lead-bench-'));
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'langso.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+// `langso init` makes the lead's key pair: a passphrase for it, as a script gives one.
+const cliEnv = { ...process.env, LANGSO_PASSPHRASE: process.env['LANGSO_PASSPHRASE'] ?? 'bench-passphrase' };
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'langso.js'), ...args], { cwd: root, encoding: 'utf8', env: cliEnv, maxBuffer: 1 << 30 });
 
 function timed<T>(work: () => T): { value: T; seconds: number; cpu: number } {
   const cpu0 = process.cpuUsage();

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { t } from '../shared/i18n/index.ts';
+import { t, type Lang } from '../shared/i18n/index.ts';
 import { COMMANDS } from './commands/index.ts';
 import { createContext, langFlagFrom } from './context.ts';
 import { EXIT } from './exit-codes.ts';
@@ -8,8 +8,8 @@ import { isUserError } from './user-error.ts';
 
 /** Runs the CLI and returns its exit code; never lets a stack trace reach a user. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  endQuietlyWhenPipeCloses(process.stdout);
   const ctx = createContext(env, langFlagFrom(argv.slice(2)));
+  //TMP endQuietlyWhenPipeCloses(process.stdout, ctx.lang);
   const exit: ExitSink = { code: EXIT.ok };
   const program = createProgram(ctx, COMMANDS, exit);
   try {
@@ -38,12 +38,12 @@ const guarded = new WeakSet<NodeJS.WriteStream>();
  * Node raises as an unhandled 'error' event (a stack trace). There is nobody left to tell, so the
  * process ends at once, quietly; the workspace is SQLite, whole after every transaction.
  */
-function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
+function endQuietlyWhenPipeCloses(stream: NodeJS.WriteStream, lang: Lang): void {
   if (guarded.has(stream)) return;
   guarded.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    process.stderr.write(`${t('vi', 'INTERNAL', { reason: error.message })}\n`);
+    process.stderr.write(`${t(lang, 'INTERNAL', { reason: error.message })}\n`);
     process.exit(EXIT.usage);
   });
 }

@@ -12,6 +12,7 @@ import { isLoopbackHost, isWildcardHost, lanIPv4s } from '../hub/lan-addresses.t
 import { startHub, workspaceTeam, type RunningHub } from '../hub/start-hub.ts';
 import { workspaceFlag } from '../lead/command-options.ts';
 import { requireConfig } from '../lead/config.ts';
+import { readWorkspaceLeadPublicKeys } from '../lead/lead-keys.ts';
 import { withWorkspace } from '../lead/workspace-db.ts';
 import { runAction, type Register } from '../program.ts';
 import { cryptoRandom, systemClock } from '../server/runtime.ts';
@@ -179,7 +180,7 @@ export const registerHubCommand: Register = (program, ctx, exit) => {
           const team = teamName(leadDb, dir);
           const hubDb = openHubDatabase(dir);
           try {
-            const issued = hubTeamCodes(hubDb, team, 1, systemClock, cryptoRandom);
+            const issued = hubTeamCodes(hubDb, team, 1, systemClock, cryptoRandom, readWorkspaceLeadPublicKeys(dir));
             const code = issued.codes[0] ?? '';
             ctx.stdout.write(
               json

@@ -8,15 +8,20 @@ import { isoNow, workspaceFlag } from '../lead/command-options.ts';
 import { requireConfig } from '../lead/config.ts';
 import { describeIssue } from '../lead/describe-issue.ts';
 import { importFile, type FileImport } from '../lead/import-file.ts';
+import { unlockWorkspaceLeadKeys } from '../lead/lead-keys.ts';
+import { readPassphrase } from '../lead/passphrase.ts';
+import { once } from '../lead/sealed-import-context.ts';
 import { withWorkspace } from '../lead/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
 import { createProgress, isTty } from '../output/progress.ts';
+import { formatVietnamTime } from '../output/time.ts';
 import { runAction, type Register } from '../program.ts';
 import { isUserError } from '../user-error.ts';
 
 interface ImportFlags {
   readonly json?: boolean;
   readonly volunteer?: string;
+  readonly passphraseFile?: string;
 }
 
 /** Below this many rows an import is quick enough that progress lines would only be noise in a log. */
@@ -31,6 +36,7 @@ export const registerImportCommand: Register = (program, ctx, exit) => {
     .description(t(ctx.lang, 'LEAD_HELP_IMPORT'))
     .argument('<file...>', t(ctx.lang, 'LEAD_HELP_ARG_FILES'))
     .option('--volunteer <name>', t(ctx.lang, 'LEAD_HELP_FLAG_VOLUNTEER'))
+    .option('--passphrase-file <file>', t(ctx.lang, 'LEAD_HELP_FLAG_PASSPHRASE_FILE'))
     .option('--json', t(ctx.lang, 'LEAD_HELP_FLAG_JSON'))
     .addHelpText('after', t(ctx.lang, 'LEAD_HELP_IMPORT_EXAMPLE'))
     .action(
@@ -51,6 +57,16 @@ export const registerImportCommand: Register = (program, ctx, exit) => {
                 total: isTty(ctx.stderr) || total >= PROGRESS_LINES_FROM ? total : 0,
                 tty: isTty(ctx.stderr),
               }),
+            // `.langso` files: the passphrase is asked when the first one comes, not before.
+            sealed: {
+              workspaceDir: dir,
+              leadKeys: once(async () =>
+                unlockWorkspaceLeadKeys(
+                  dir,
+                  await readPassphrase({ file: flags.passphraseFile, env: ctx.env, lang: ctx.lang, create: false, output: ctx.stderr }),
+                ),
+              ),
+            },
           };
           const done: FileImport[] = [];
           const failed: { file: string; code: string; message: string }[] = [];
@@ -78,10 +94,11 @@ export const registerImportCommand: Register = (program, ctx, exit) => {
 };
 
 function jsonOf(ctx: CliContext, result: FileImport): unknown {
-  const { problems, importId, ...counts } = result;
+  const { problems, importId, sealed, ...counts } = result;
   return {
     ...counts,
     importId,
+    ...(sealed ? { sealed: { ...sealed, ...(sealed.replayed ? replayNotice(ctx, sealed.fileId) : {}) } } : {}),
     problems: problems.map((p) => ({
       index: p.index,
       record: p.index + 1,
@@ -93,8 +110,17 @@ function jsonOf(ctx: CliContext, result: FileImport): unknown {
   };
 }
 
+/** A `.langso` file imported before: not an error, nothing written (exit 0). */
+function replayNotice(ctx: CliContext, fileId: string): { code: string; message: string } {
+  return { code: 'SEAL_REPLAYED', message: t(ctx.lang, 'SEAL_REPLAYED', { fileId }) };
+}
+
 function printFile(ctx: CliContext, result: FileImport): void {
   const { lang } = ctx;
+  if (result.sealed?.replayed) {
+    ctx.stdout.write(`${result.file}: ${replayNotice(ctx, result.sealed.fileId).message}\n`);
+    return;
+  }
   ctx.stdout.write(
     `${t(lang, 'LEAD_IMPORT_SUMMARY', {
       path: result.file,
@@ -116,4 +142,17 @@ function printFile(ctx: CliContext, result: FileImport): void {
   }
   const hidden = result.problems.length - PROBLEMS_SHOWN;
   if (hidden > 0) ctx.stdout.write(`  ${t(lang, 'LEAD_MORE_PROBLEMS', { count: hidden })}\n`);
+  if (result.sealed) {
+    const { sealed } = result;
+    ctx.stdout.write(
+      `  ${t(lang, 'LEAD_SEALED_FROM', {
+        fileId: sealed.fileId,
+        device: sealed.deviceName === null ? sealed.deviceId : `${sealed.deviceName} (${sealed.deviceId})`,
+        deviceId: sealed.deviceId,
+        fingerprint: sealed.fingerprint,
+        createdAt: formatVietnamTime(sealed.createdAt),
+        attachments: sealed.attachments,
+      })}\n`,
+    );
+  }
 }

@@ -5,6 +5,7 @@ import { registerSandboxCommand } from './sandbox.ts';
 import { registerInitCommand } from './init.ts';
 import { registerEnrolCommand } from './enrol.ts';
 import { registerImportCommand } from './import.ts';
+import { registerReceiptsCommand } from './receipts.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerExportCommand } from './export.ts';
 import { registerReportCommand } from './report.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Register[] = [
   registerInitCommand,
   registerEnrolCommand,
   registerImportCommand,
+  registerReceiptsCommand,
   registerReviewCommand,
   registerSyncCommand,
   registerUpdatesCommand,

@@ -6,6 +6,7 @@ import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { readConfig } from '../lead/config.ts';
 import { ingestHubRecords, type HubIngestResult } from '../lead/ingest-hub-records.ts';
+import { readWorkspaceLeadPublicKeys } from '../lead/lead-keys.ts';
 import { LEAD_MIGRATIONS } from '../lead/migrations.ts';
 import { LEAD_DB_FILE } from '../lead/workspace-db.ts';
 import { closeServer, listen } from '../server/listen.ts';
@@ -79,7 +80,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const servers: Server[] = [];
   try {
     hubDb = openHubDatabase(options.workspaceDir);
-    const issued = hubTeamCodes(hubDb, team, options.codes, systemClock, cryptoRandom);
+    const issued = hubTeamCodes(hubDb, team, options.codes, systemClock, cryptoRandom, readWorkspaceLeadPublicKeys(options.workspaceDir));
     const db = hubDb;
     const ingest = (): void => {
       const result = ingestHubRecords(db, leadDb, { today: todayInHoChiMinh(new Date()) });

@@ -42,7 +42,9 @@ export function initWorkspace(db: Database.Database, request: InitRequest, dir: 
     ...(before?.enrolment && before.upstream === request.upstream ? { enrolment: before.enrolment } : {}),
   };
   writeConfig(db, config);
-  // Seam for sealed batch files (issue #6): the lead's key pair is made here, its private key
-  // protected by a passphrase, and its public key kept in the config for phones to seal to.
+  // The lead's key pair for sealed batch files (issue #6) is made next, by `ensureLeadKeys`
+  // (lead-keys.ts), which `langso init` calls after this: key files beside the database, the
+  // private keys wrapped under a passphrase. Kept apart so workspaces made in-process (tests)
+  // skip the passphrase and the key derivation's cost.
   return config;
 }

@@ -11,7 +11,9 @@ export interface UpdateOffer {
  * the banner allows only when no form holds unsaved changes.
  */
 export function registerServiceWorker(onUpdate: (offer: UpdateOffer) => void): void {
-  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  // Not under the dev server, where it would cache modules being edited. (Not `env.PROD`: that
+  // follows NODE_ENV, and a build made inside a test runner must still register its worker.)
+  if (!('serviceWorker' in navigator) || import.meta.hot) return;
   const wb = new Workbox('/sw.js');
   wb.addEventListener('waiting', () => {
     onUpdate({

@@ -502,7 +502,7 @@ export const en: Record<MessageCode, string> = {
   SYNC_CLI_CLOCK: "This laptop's clock is {minutes} minutes off the server's; set the time right.",
   SYNC_CLI_DONE: 'All sent: no record is waiting.',
   SYNC_CLI_LEFT_QUARANTINED:
-    'Not all sent: {count} records are quarantined for the reasons above. Fix them (e.g. record the resident\'s consent), approve them again, then run langso sync.',
+    'Not all sent: {count} records are quarantined for the reasons above. Fix them (e.g. record the resident\'s consent on the phone), approve them again, then run langso sync; or take them off the queue: langso review --reject ID --reason TEXT.',
   SYNC_CLI_LEFT_PARTIAL: 'Not all sent: {count} records got no receipt this time; run langso sync again.',
   SYNC_CLI_INTERRUPTED:
     'Interrupted (Ctrl+C): {count} records left unsent. Every receipt received is saved; run langso sync again to carry on — nothing will be sent twice.',

@@ -509,7 +509,7 @@ export const vi = {
   SYNC_CLI_CLOCK: 'Đồng hồ máy lệch {minutes} phút so với máy chủ; hãy chỉnh lại giờ máy.',
   SYNC_CLI_DONE: 'Đã gửi hết: không còn bản ghi nào chờ gửi.',
   SYNC_CLI_LEFT_QUARANTINED:
-    'Chưa gửi hết: {count} bản ghi đang tạm giữ vì các lý do trên. Sửa chúng (ví dụ ghi nhận sự đồng ý của người dân), duyệt lại rồi chạy langso sync.',
+    'Chưa gửi hết: {count} bản ghi đang tạm giữ vì các lý do trên. Sửa chúng (ví dụ ghi nhận sự đồng ý của người dân trên điện thoại), duyệt lại rồi chạy langso sync; hoặc gỡ khỏi hàng gửi: langso review --reject MÃ --reason LÝ_DO.',
   SYNC_CLI_LEFT_PARTIAL: 'Chưa gửi hết: {count} bản ghi chưa có biên nhận ở lần này; chạy lại langso sync.',
   SYNC_CLI_INTERRUPTED:
     'Đã dừng theo yêu cầu (Ctrl+C): còn {count} bản ghi chưa gửi. Mọi biên nhận đã nhận đều đã lưu; chạy lại langso sync để gửi tiếp, không bản ghi nào bị gửi trùng.',

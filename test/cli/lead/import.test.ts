@@ -100,12 +100,15 @@ describe('langso import (plain JSON/CSV lists)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('recognises a sealed batch file by its magic bytes and writes nothing from it yet', async () => {
+  it('recognises a sealed batch file by its magic bytes and hands it to the sealed importer, which writes nothing here', async () => {
     const before = snapshot();
     const sealed = tmp.file('from-phone.bin', Uint8Array.of(0x89, 0x4c, 0x41, 0x4e, 0x47, 0x53, 0x4f, 0x0a, 0, 1, 2, 3));
-    const run = await langso(['import', sealed, '--workspace', ws]);
+    const run = await langso(['import', sealed, '--workspace', ws, '--json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('.langso');
+    // No phone ever enrolled with this workspace's hub: nothing to check the file against
+    // (test/cli/seal-import covers real sealed files).
+    expect(parseJson<{ failed: { code: string }[] }>(run).failed.map((f) => f.code)).toEqual(['LEAD_SEALED_NO_HUB']);
+    expect(run.stderr).toContain('langso hub');
     expect(snapshot()).toEqual(before);
   });
 

@@ -18,6 +18,13 @@ describe('langso init', () => {
       communeCode: '32002',
       communeName: 'Phường An Xuyên',
       upstream: 'https://dvc.example.test/',
+      leadKeys: {
+        fingerprint: expect.stringMatching(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/),
+        encryptionKeyId: expect.stringMatching(/^[0-9a-f]{64}$/),
+        signingKeyId: expect.stringMatching(/^[0-9a-f]{64}$/),
+        created: true,
+        retired: null,
+      },
     });
     expect(statSync(ws).mode & 0o777).toBe(0o700);
     expect(statSync(join(ws, 'langso.db')).mode & 0o777).toBe(0o600);

@@ -13,13 +13,20 @@ export interface Run {
   readonly stderr: string;
 }
 
+/** The lead key's passphrase the tests' `langso init` and sealed imports get (issue #6). */
+export const TEST_PASSPHRASE = 'mật khẩu tập huấn';
+
 /** `node bin/langso.js …` from the repository root, as a lead would run it (no TTY, no colour). */
 export function langso(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['bin/langso.js', ...args],
-      { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', LANG: 'C', NO_COLOR: '1', ...env }, maxBuffer: 256 * 1024 * 1024 },
+      {
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', LANG: 'C', NO_COLOR: '1', LANGSO_PASSPHRASE: TEST_PASSPHRASE, ...env },
+        maxBuffer: 256 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { t } from '../../shared/i18n/index.ts';
+import { shortFingerprint } from '../../shared/seal/jwk.ts';
+import { EXIT } from '../exit-codes.ts';
+import { isoNow, workspaceFlag } from '../lead/command-options.ts';
+import { requireConfig } from '../lead/config.ts';
+import { readHubTeam } from '../lead/hub-devices.ts';
+import { unlockWorkspaceLeadKeys } from '../lead/lead-keys.ts';
+import { readPassphrase } from '../lead/passphrase.ts';
+import { exportReceipts } from '../lead/receipts-export.ts';
+import { withWorkspace } from '../lead/workspace-db.ts';
+import { writeJson } from '../output/json.ts';
+import { runAction, type Register } from '../program.ts';
+
+interface ReceiptsExportFlags {
+  readonly device: string;
+  readonly out: string;
+  readonly passphraseFile?: string;
+  readonly json?: boolean;
+}
+
+/** `langso receipts export`: the return path of `.langso` batch files (issue #6 item 3). */
+export const registerReceiptsCommand: Register = (program, ctx, exit) => {
+  const receipts = program.command('receipts').description(t(ctx.lang, 'LEAD_HELP_RECEIPTS'));
+  receipts
+    .command('export')
+    .description(t(ctx.lang, 'LEAD_HELP_RECEIPTS_EXPORT'))
+    .requiredOption('--device <id>', t(ctx.lang, 'LEAD_HELP_FLAG_DEVICE'))
+    .requiredOption('--out <file>', t(ctx.lang, 'LEAD_HELP_FLAG_RECEIPTS_OUT'))
+    .option('--passphrase-file <file>', t(ctx.lang, 'LEAD_HELP_FLAG_PASSPHRASE_FILE'))
+    .option('--json', t(ctx.lang, 'LEAD_HELP_FLAG_JSON'))
+    .addHelpText('after', t(ctx.lang, 'LEAD_HELP_RECEIPTS_EXAMPLE'))
+    .action(
+      runAction(exit, async (flags: ReceiptsExportFlags, command: Command) =>
+        withWorkspace({ workspace: workspaceFlag(command), env: ctx.env }, async ({ dir, db }) => {
+          requireConfig(db, dir);
+          const deviceId = flags.device.trim();
+          const { teamId } = await readHubTeam(dir);
+          let signer = '';
+          const unlock = async () => {
+            const passphrase = await readPassphrase({ file: flags.passphraseFile, env: ctx.env, lang: ctx.lang, create: false, output: ctx.stderr });
+            const lead = await unlockWorkspaceLeadKeys(dir, passphrase);
+            signer = shortFingerprint(lead.signingKeyId);
+            return lead;
+          };
+          const { count } = await exportReceipts(db, unlock, { deviceId, out: flags.out, teamId, issuedAt: isoNow() });
+          if (flags.json) {
+            writeJson(ctx.stdout, { file: flags.out, deviceId, teamId, receipts: count, signer });
+          } else {
+            ctx.stdout.write(`${t(ctx.lang, 'LEAD_RECEIPTS_WRITTEN', { count, deviceId, path: flags.out })}\n`);
+          }
+          return EXIT.ok;
+        }),
+      ),
+    );
+};
