@@ -9,7 +9,7 @@ import { isUserError } from './user-error.ts';
 /** Runs the CLI and returns its exit code; never lets a stack trace reach a user. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const ctx = createContext(env, langFlagFrom(argv.slice(2)));
-  //TMP endQuietlyWhenPipeCloses(process.stdout, ctx.lang);
+  endQuietlyWhenPipeCloses(process.stdout, ctx.lang);
   const exit: ExitSink = { code: EXIT.ok };
   const program = createProgram(ctx, COMMANDS, exit);
   try {

@@ -21,6 +21,8 @@ export function createProgram(ctx: CliContext, registers: readonly Register[], e
     )
     .option('--lang <lang>', 'vi | en (default: from LANG, else vi)')
     .option('--workspace <dir>', 'workspace folder (default: $LANGSO_HOME or ~/.langso)')
+    .helpOption('-h, --help', ctx.lang === 'vi' ? 'hiện trợ giúp của lệnh' : 'display help for command')
+    .helpCommand('help [command]', ctx.lang === 'vi' ? 'hiện trợ giúp của một lệnh' : 'display help for command')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
