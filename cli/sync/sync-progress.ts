@@ -62,9 +62,13 @@ export function createSyncProgress(stream: NodeJS.WritableStream, options: SyncP
         case 'waiting': {
           retries += 1;
           const seconds = (event.delayMs / 1000).toFixed(1);
-          const cause = reasonText(lang, event.cause) + (event.status === undefined ? '' : ` (HTTP ${event.status})`);
-          if (tty) draw(t(lang, 'SYNC_CLI_PROGRESS_WAITING', { seconds, cause }));
-          else stream.write(`${t(lang, 'SYNC_CLI_PROGRESS_RETRY', { attempt: event.attempt, cause, seconds })}\n`);
+          const http = event.status === undefined ? '' : `HTTP ${event.status} `;
+          // The bar has room for the code only; a log line says it in words.
+          if (tty) draw(t(lang, 'SYNC_CLI_PROGRESS_WAITING', { seconds, cause: `${http}${event.cause}` }));
+          else {
+            const cause = `${http}${reasonText(lang, event.cause)}`;
+            stream.write(`${t(lang, 'SYNC_CLI_PROGRESS_RETRY', { attempt: event.attempt, cause, seconds })}\n`);
+          }
           return;
         }
         case 'attachment':

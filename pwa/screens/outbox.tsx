@@ -154,8 +154,13 @@ function SyncOutcome({ state, t }: { readonly state: SyncState; readonly t: Tran
   }
   const bad = report.status !== 'complete';
   return (
-    <p class={bad ? 'notice notice-error' : 'notice notice-ok'} role="status" data-testid="sync-outcome">
-      {text}
-    </p>
+    <>
+      <p class={bad ? 'notice notice-error' : 'notice notice-ok'} role="status" data-testid="sync-outcome">
+        {text}
+      </p>
+      {report.clockSkewMs !== undefined && (
+        <p class="notice notice-warn">{t('clockSkew', { minutes: Math.round(Math.abs(report.clockSkewMs) / 60_000) })}</p>
+      )}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Consent } from '../../shared/domain/consent.ts';
 import { RELATIONSHIPS, type RecordOf, type Relationship, type Resident } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
@@ -16,6 +16,7 @@ import { formatDate } from '../i18n/format.ts';
 import { useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { failureText, saveFromScreen } from '../records/save.ts';
+import { residentWithCccd } from '../records/resident-with-cccd.ts';
 
 interface Values {
   readonly fullName: string;
@@ -82,6 +83,18 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
     { today: todayInHoChiMinh(session.clock()) },
   );
   const view = useIssues(check.issues);
+  // The same ID number on another resident of this phone: said under the field, and no save.
+  const cccd = check.issues.some((i) => i.field === 'cccd') ? undefined : check.value?.cccd ?? validCccd(values.cccd);
+  const [twin, setTwin] = useState<RecordOf<'resident'> | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    if (cccd === undefined) setTwin(undefined);
+    else void residentWithCccd(session, cccd, existing?.id).then((found) => live && setTwin(found));
+    return () => {
+      live = false;
+    };
+  }, [cccd, session, existing?.id]);
+  const twinError = twin ? t('cccdDuplicate', { name: twin.payload.fullName, hamlet: twin.payload.address.hamlet }) : undefined;
   const set = (key: keyof Values) => (value: string) => {
     setValues({ ...values, [key]: value });
     setChanged(true);
@@ -104,7 +117,7 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!view.submit() || !check.value) return;
+    if (!view.submit() || !check.value || twin) return;
     setBusy(true);
     setFailure(undefined);
     try {
@@ -168,7 +181,7 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
         value={values.cccd}
         onInput={set('cccd')}
         onBlur={() => view.touch('cccd')}
-        error={view.errorFor('cccd')}
+        error={view.errorFor('cccd') ?? twinError}
         inputMode="numeric"
       />
       <TextField
@@ -201,7 +214,13 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
           ))}
         </select>
       </div>
-      <FormFooter busy={busy} problemCount={view.count} showProblems={view.submitted} failure={failure} />
+      <FormFooter busy={busy} problemCount={view.count + (twin ? 1 : 0)} showProblems={view.submitted} failure={failure} />
     </form>
   );
+}
+
+/** The 12 digits of an ID typed with spaces, once it is complete; the full check is shared/'s. */
+function validCccd(raw: string): string | undefined {
+  const digits = raw.replace(/\s/g, '');
+  return /^\d{12}$/.test(digits) ? digits : undefined;
 }

@@ -51,13 +51,9 @@ describe('a phone’s sealed batch file, imported by the team lead', { timeout: 
   });
 
   it('verifies and stores every record and photo, with who sent it, in one import', async () => {
-    console.time('seal');
     const { path, fileId } = await sealFile(team, join(tmp.dir, 'lo-ho-so-chi-lan.langso'), batch.items);
-    console.timeEnd('seal');
     const before = rowCounts(team.workspace);
-    console.time('import');
     const run = await langso(['import', path, '--workspace', team.workspace, '--json']);
-    console.timeEnd('import');
     expect(run.code, run.stderr).toBe(0);
     const [file] = v.parse(SealedResultSchema, parseJson(run)).files;
     expect(file).toMatchObject({ records: 4, new: 4, changed: 0, unchanged: 0, invalid: 0, source: 'Điện thoại chị Lan' });
@@ -65,20 +61,17 @@ describe('a phone’s sealed batch file, imported by the team lead', { timeout: 
     expect(file?.sealed.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
 
     expect(rowCounts(team.workspace)).toEqual({ ...before, records: 4, imports: 1, attachments: 2, sealed_files: 1, sealed_receipts: 4 });
-    console.time('db');
     const stored = readDb(team.workspace, (db) => db.prepare('SELECT sha256, bytes FROM attachments ORDER BY length(bytes) DESC').all()) as {
       sha256: string;
       bytes: Buffer;
     }[];
     expect(stored.map((row) => row.sha256)).toEqual(batch.attachments.map((a) => a.sha256));
-    expect(new Uint8Array(stored[0]?.bytes ?? [])).toEqual(batch.attachments[0]?.bytes);
-    console.timeEnd('db');
+    // Byte for byte (a deep equal of 1.5 MB would take the test's whole time budget).
+    stored.forEach((row, i) => expect(row.bytes.equals(batch.attachments[i]?.bytes ?? new Uint8Array()), row.sha256).toBe(true));
     const sources = readDb(team.workspace, (db) => db.prepare('SELECT DISTINCT source, device_id FROM records').all());
     expect(sources).toEqual([{ source: `sealed:${team.deviceId}`, device_id: team.deviceId }]);
 
-    console.time('status');
     const status = await langso(['status', '--workspace', team.workspace, '--json']);
-    console.timeEnd('status');
     expect(status.code).toBe(0);
     expect(v.parse(StatusSchema, parseJson(status)).byType).toEqual([expect.objectContaining({ type: 'resident', total: 4, pending: 4 })]);
     // The photos parked between reading and storing are gone.

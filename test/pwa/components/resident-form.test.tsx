@@ -5,7 +5,9 @@ import { ResidentForm } from '../../../pwa/screens/resident-form.tsx';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { consentInDom } from '../helpers/consent-dom.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
-import { household } from '../helpers/records.ts';
+import { household, resident } from '../helpers/records.ts';
+import { saveRecord } from '../../../pwa/store/save-record.ts';
+import { recordSearchKey } from '../../../pwa/search/search-index.ts';
 import { blur, byText, click, mount, settle, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
@@ -90,5 +92,24 @@ describe('the member form', () => {
       consent: { purposes: ['household_register'], method: 'tick', subjectName: 'Nguyễn Thị Thử' },
     });
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('refuses an ID number another resident on this phone already has, naming that person', async () => {
+    db = freshDb();
+    const home = household();
+    const other = resident(home.id, { payload: { ...resident(home.id).payload, fullName: 'Lê Văn Có Trước', cccd: '096190000123' } });
+    await saveRecord(db, { record: other, searchKey: recordSearchKey(other), householdId: home.id, at: other.updatedAt });
+    view = await mount(testSession(db), <ResidentForm household={home} isFirst={false} />);
+    const { root } = view;
+    await consentInDom(root, 'household_register');
+    await typeInto(root, '#fullName', 'Nguyễn Thị Thử');
+    await typeInto(root, '#dateOfBirth', '04/05/1990');
+    await click(root.querySelector('input[name="sex"][value="female"]'));
+    await typeInto(root, '#cccd', '0961 9000 0123');
+    await settle();
+    expect(errorUnder(root, 'cccd')).toContain('trùng với Lê Văn Có Trước');
+    await click(byText(root, 'Lưu'));
+    await settle();
+    expect(await db.records.count()).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { en } from '../../../pwa/i18n/en.ts';
 import { LangContext, translator } from '../../../pwa/i18n/ui.ts';
 import { vi } from '../../../pwa/i18n/vi.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
-import { SearchIndex } from '../../../pwa/search/search-index.ts';
+import { loadSearchIndex } from '../../../pwa/search/search-index.ts';
 
 export const NOW = new Date('2026-03-01T08:00:00.000Z');
 
@@ -21,7 +21,7 @@ export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Ses
     sync: { state: () => ({ running: false }), subscribe: () => () => undefined, run: async () => ({ running: false }), watchOnline: () => () => undefined },
     storage: undefined,
     clock: () => NOW,
-    searchIndex: async () => new SearchIndex(),
+    searchIndex: () => loadSearchIndex(db.searchKeys),
     author: () => ({ deviceId: 'device-test', training: false, now: NOW }),
     afterSave: async () => undefined,
     switchMode: () => undefined,
