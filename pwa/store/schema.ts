@@ -1,6 +1,5 @@
 import type Dexie from 'dexie';
 
-
 /**
  * Every schema version the app has ever shipped, oldest first. A version is never edited once
  * released: a change is a new version, so a phone that skipped updates still migrates forward and
@@ -31,7 +30,19 @@ export const SCHEMA_V3 = {
   searchKeys: 'id',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * v4: photos encrypted at rest and purged after their receipt (Decree 356/2025, DESIGN §5).
+ * `atRest` says what an attachment row holds ('plain' | 'encrypted' | 'purged'); rows written
+ * before v4 are marked 'plain' here and encrypted in the background after the database opens
+ * (attachment-migration.ts), because an upgrade transaction cannot wait on WebCrypto. The outbox
+ * index on the attachments each row's record needs tells whether a photo is still waiting.
+ */
+export const SCHEMA_V4 = {
+  attachments: 'sha256, atRest',
+  outbox: '[id+rev], id, queuedAt, [quarantine+queuedAt], *record.attachments',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -49,5 +60,15 @@ export function declareSchema(db: Dexie): void {
           }
         });
       await tx.table('searchKeys').bulkPut(rows);
+    });
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      await tx
+        .table('attachments')
+        .toCollection()
+        .modify((row: { atRest?: string }) => {
+          row.atRest ??= 'plain';
+        });
     });
 }

@@ -24,13 +24,35 @@ export interface StoredRecord {
   readonly decision?: Update;
 }
 
-export interface AttachmentRow {
+interface AttachmentFacts {
+  /** SHA-256 of the plaintext bytes: the content address, whatever the row holds now. */
   readonly sha256: string;
-  readonly blob: Blob;
   readonly mime: string;
+  /** Plaintext size. */
   readonly bytes: number;
   readonly createdAt: string;
 }
+
+/** Encrypted at rest (AES-GCM, at-rest-key.ts); the AAD is the SHA-256, so rows cannot be swapped. */
+export interface EncryptedAttachmentRow extends AttachmentFacts {
+  readonly atRest: 'encrypted';
+  readonly iv: Uint8Array;
+  readonly cipher: Uint8Array;
+}
+
+/** Sent and receipted: the bytes are gone from the phone, the facts stay for the screens. */
+export interface PurgedAttachmentRow extends AttachmentFacts {
+  readonly atRest: 'purged';
+  readonly purgedAt: string;
+}
+
+/** Written before schema v4 (plaintext Blob); encrypted in the background after an upgrade. */
+export interface PlainAttachmentRow extends AttachmentFacts {
+  readonly atRest?: 'plain';
+  readonly blob: Blob;
+}
+
+export type AttachmentRow = EncryptedAttachmentRow | PurgedAttachmentRow | PlainAttachmentRow;
 
 export interface OutboxRow extends OutboxEntry {
   readonly quarantine: 0 | 1;
