@@ -1,4 +1,4 @@
-import { parseLang, type Lang } from '../shared/i18n/index.ts';
+import { parseLang, type Lang } from './i18n/index.ts';
 
 /** What every command gets: the user's language and the output streams. */
 export interface CliContext {

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { t, type Lang } from '../shared/i18n/index.ts';
+import { t, type Lang } from './i18n/index.ts';
 import { COMMANDS } from './commands/index.ts';
 import { createContext, langFlagFrom } from './context.ts';
 import { EXIT } from './exit-codes.ts';

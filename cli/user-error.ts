@@ -1,4 +1,4 @@
-import type { Params } from '../shared/i18n/index.ts';
+import type { Params } from './i18n/index.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 /**

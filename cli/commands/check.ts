@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { formatIssue } from '../../shared/validate/format-issue.ts';
 import { createResidentListChecker, type ResidentListCheck } from '../../shared/validate/resident-list.ts';

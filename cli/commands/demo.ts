@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { runDemo } from '../demo/run-demo.ts';
 import { EXIT } from '../exit-codes.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isMessageCode, t, type Lang } from '../../shared/i18n/index.ts';
+import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
 import { EXIT } from '../exit-codes.ts';
 import { isoNow, parseServerUrl, workspaceFlag } from '../lead/command-options.ts';
 import { requireConfig, writeConfig } from '../lead/config.ts';
@@ -65,7 +65,7 @@ function enrolError(lang: Lang, server: string, failure: EnrolFailure): UserErro
       return new UserError('LEAD_SERVER_BAD_ANSWER', { server, reason: failure.reason }, EXIT.network);
     case 'refused': {
       const own = `SERVER_${failure.code}`;
-      const reason = isMessageCode(own) ? t(lang, own) : failure.message;
+      const reason = isCliMessageCode(own) ? t(lang, own) : failure.message;
       return new UserError('LEAD_SERVER_REFUSED', { server, status: failure.status, reason }, EXIT.network);
     }
   }

@@ -7,7 +7,7 @@ import { generateFixtures, type GeneratedFixtures } from '../../fixtures/generat
 import { labelsToJson, rowsToCsvCells, rowsToJson } from '../../fixtures/generate/serialise.ts';
 import { CHECK_COLUMNS } from '../../fixtures/generate/fixture-row.ts';
 import { findCommune } from '../../shared/catalog/communes.ts';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { toCsv } from '../output/csv.ts';

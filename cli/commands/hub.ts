@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { defaultPwaDir } from '../hub/default-pwa-dir.ts';

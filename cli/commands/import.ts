@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { systemIds } from '../../shared/sync/ids.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import type { CliContext } from '../context.ts';

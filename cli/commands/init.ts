@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { findCommune } from '../../shared/catalog/communes.ts';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { EXIT } from '../exit-codes.ts';
 import { isoNow, parseServerUrl, workspaceFlag } from '../lead/command-options.ts';
 import { checkTeamCommune, initWorkspace } from '../lead/init-workspace.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
 import { EXIT } from '../exit-codes.ts';
 import { isoNow, workspaceFlag } from '../lead/command-options.ts';

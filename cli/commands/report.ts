@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { EXIT } from '../exit-codes.ts';
 import { isoNow, parseChoice, workspaceFlag } from '../lead/command-options.ts';

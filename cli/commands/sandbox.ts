@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { runAction, type Register } from '../program.ts';

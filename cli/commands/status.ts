@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findCommune } from '../../shared/catalog/communes.ts';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { workspaceFlag } from '../lead/command-options.ts';

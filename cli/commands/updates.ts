@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { workspaceFlag } from '../lead/command-options.ts';
 import { withWorkspace } from '../lead/workspace-db.ts';
 import { runAction, type Register } from '../program.ts';

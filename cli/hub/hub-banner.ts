@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import type { RunningHub } from './start-hub.ts';
 
 export interface BannerFacts {

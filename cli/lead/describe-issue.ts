@@ -1,5 +1,5 @@
-import type { Lang } from '../../shared/i18n/index.ts';
-import { t } from '../../shared/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { formatIssue } from '../../shared/validate/format-issue.ts';
 import { ISSUE_CODES, type IssueCode } from '../../shared/validate/issue.ts';
 import type { StoredIssue } from './record-row.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Params } from '../../shared/i18n/index.ts';
+import type { Params } from '../i18n/index.ts';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
 import type { WireRecord } from '../../shared/sync/protocol.ts';
 import { openSealedFile } from '../seal/sealed-file.ts';

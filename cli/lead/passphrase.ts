@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { password } from '@inquirer/prompts';
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/seal/keys.ts';
 import { isErrno } from '../seal/atomic-file.ts';
 import { UserError } from '../user-error.ts';

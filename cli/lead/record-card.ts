@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { paint } from '../output/color.ts';
 import type { ReviewItem, ReviewTwin } from './review-items.ts';
 

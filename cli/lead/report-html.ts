@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { findCommune } from '../../shared/catalog/communes.ts';
 import { escapeHtml, htmlTable } from '../output/html.ts';
 import { formatVietnamTime } from '../output/time.ts';

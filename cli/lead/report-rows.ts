@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { formatCount, formatShare } from '../output/numbers.ts';
 import { ageInDays, share, type AreaFigures, type Report } from './report-model.ts';
 

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { formatCount } from '../output/numbers.ts';
 import { renderTable } from '../output/table.ts';
 import type { Report } from './report-model.ts';

@@ -1,6 +1,6 @@
 import { input, select } from '@inquirer/prompts';
 import type Database from 'better-sqlite3';
-import { isMessageCode, t, type Lang } from '../../shared/i18n/index.ts';
+import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
 import { renderRecordCard } from './record-card.ts';
 import { RECORD_COLUMNS, type RecordRow } from './record-row.ts';
 import { createReviewActions } from './review-actions.ts';
@@ -91,7 +91,7 @@ function keysHelp(lang: Lang, keys: readonly [string, string][]): string {
   return keys
     .map(([key, action]) => {
       const code = `LEAD_KEY.${action}`;
-      return `${key} ${isMessageCode(code) ? t(lang, code) : action}`;
+      return `${key} ${isCliMessageCode(code) ? t(lang, code) : action}`;
     })
     .join(' • ');
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Lang } from '../../shared/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import { maskCccd, maskPhone } from '../../shared/validate/mask.ts';
 import { createDuplicateFinder, type DuplicateKind } from './dedup.ts';
 import { describeIssue } from './describe-issue.ts';

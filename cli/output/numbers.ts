@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 const LOCALES: Readonly<Record<Lang, string>> = { vi: 'vi-VN', en: 'en-GB' };
 

@@ -1,4 +1,4 @@
-import type { Params } from '../../shared/i18n/index.ts';
+import type { Params } from '../i18n/index.ts';
 
 /** The file-level failures the shared code cannot know about (codes of shared/i18n). */
 export interface FileFailure {

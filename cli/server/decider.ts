@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LifecycleStatus } from '../../shared/domain/lifecycle.ts';
 import type { RecordType } from '../../shared/domain/records.ts';
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { ServerPolicy } from './policy.ts';
 import { hasNextStep, nextDecision, type Decision } from './province-outcomes.ts';
 import type { RecordEvent, RecordStore } from './record-store.ts';

@@ -1,4 +1,4 @@
-import type { Params } from '../../shared/i18n/index.ts';
+import type { Params } from '../i18n/index.ts';
 import type { ProtocolErrorCode } from '../../shared/sync/protocol.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang, Params } from '../../shared/i18n/index.ts';
+import type { Lang, Params } from '../i18n/index.ts';
 import type { ProtocolErrorCode, Receipt, WireRecord } from '../../shared/sync/protocol.ts';
 import type { ServerPolicy } from './policy.ts';
 import { hasConsent, payloadProblem, requiredAttachments } from './record-checks.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Lang } from '../../shared/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { Reply } from './reply.ts';
 
 /** What a route handler gets for one request. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { parseLang, t, type Lang, type Params } from '../../shared/i18n/index.ts';
+import { parseLang, t, type Lang, type Params } from '../i18n/index.ts';
 import type { ProtocolErrorCode } from '../../shared/sync/protocol.ts';
 
 /** The language of the words in error bodies and receipts: Accept-Language, else Vietnamese. */

@@ -1,11 +1,11 @@
-import { isMessageCode, t, type Lang } from '../../shared/i18n/index.ts';
+import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
 
 /**
  * Words for a stable code from the engine or the server (`CONSENT_MISSING`, `SYNC_NETWORK`…) in
  * the lead's language; the server's own message when the code is one we have no words for.
  */
 export function reasonText(lang: Lang, code: string, message?: string): string {
-  if (isMessageCode(code)) return t(lang, code, { reason: message ?? code, minutes: '?' });
+  if (isCliMessageCode(code)) return t(lang, code, { reason: message ?? code, minutes: '?' });
   return message ?? code;
 }
 

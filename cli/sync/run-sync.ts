@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { requireConfig } from '../lead/config.ts';
 import { createSqliteOutboxStore } from '../lead/sqlite-outbox-store.ts';

@@ -1,4 +1,4 @@
-import type { Lang, Params } from '../../shared/i18n/index.ts';
+import type { Lang, Params } from '../i18n/index.ts';
 import type { PullReport } from '../../shared/sync/pull-updates.ts';
 import type { SyncReport } from '../../shared/sync/sync-report.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../shared/i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import type { SyncProgress } from '../../shared/sync/sync-report.ts';
 import { paint } from '../output/color.ts';
 import { reasonText } from './reason-text.ts';

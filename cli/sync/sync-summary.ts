@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { CatalogReport } from '../../shared/sync/pull-catalog.ts';
 import type { QuarantinedEntry } from '../../shared/sync/outbox-store.ts';
 import type { SyncReport } from '../../shared/sync/sync-report.ts';

@@ -1,4 +1,4 @@
-import { isMessageCode, t, type Lang } from '../../shared/i18n/index.ts';
+import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
 import type { Update } from '../../shared/sync/protocol.ts';
 import type { PullReport } from '../../shared/sync/pull-updates.ts';
 import { formatVietnamTime } from '../output/time.ts';
@@ -81,5 +81,5 @@ function reasonOf(lang: Lang, update: Update): string | null {
   }
   if (update.code === undefined) return update.message ?? null;
   const own = `PROVINCE_${update.code}`;
-  return isMessageCode(own) ? t(lang, own) : (update.message ?? update.code);
+  return isCliMessageCode(own) ? t(lang, own) : (update.message ?? update.code);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../../shared/i18n/index.ts';
+import { t } from '../../../cli/i18n/index.ts';
 import { openSealedFile } from '../../../cli/seal/sealed-file.ts';
 import { buildCorpus, type Corpus } from './damaged-variants.ts';
 
