@@ -20,14 +20,28 @@ const TWELVE_DIGITS = /^\d{12}$/;
 export function personKeysOf(input: ResidentInput): PersonKeys {
   const cccd = input.cccd === undefined ? '' : normaliseCccd(input.cccd);
   const name = searchKey(input.fullName ?? '');
-  const hamlet = normaliseName(input.hamlet ?? '');
   return {
     cccd: TWELVE_DIGITS.test(cccd) ? cccd : null,
     searchKey: name === '' ? null : name,
     dateOfBirth: parseDate(input.dateOfBirth ?? '') ?? null,
-    hamlet: hamlet === '' ? null : hamlet,
-    hamletKey: hamlet === '' ? null : searchKey(hamlet),
+    ...hamletOf(input.hamlet ?? ''),
   };
+}
+
+type Hamlet = Pick<PersonKeys, 'hamlet' | 'hamletKey'>;
+
+/** A commune has tens of hamlets, a file 100,000 rows: each spelling is folded once. */
+const hamlets = new Map<string, Hamlet>();
+const HAMLETS_KEPT = 10_000;
+
+function hamletOf(typed: string): Hamlet {
+  const known = hamlets.get(typed);
+  if (known) return known;
+  const hamlet = normaliseName(typed);
+  const folded: Hamlet = hamlet === '' ? { hamlet: null, hamletKey: null } : { hamlet, hamletKey: searchKey(hamlet) };
+  if (hamlets.size >= HAMLETS_KEPT) hamlets.clear();
+  hamlets.set(typed, folded);
+  return folded;
 }
 
 /**
