@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { drawIconPng, ICONS } from './pwa/build/icon-png.ts';
 
@@ -23,7 +23,7 @@ function icons(): Plugin {
   };
 }
 
-export default defineConfig({
+const config: UserConfig = {
   root,
   base: '/',
   define: { __LANGSO_BUILD__: JSON.stringify(buildId) },
@@ -79,4 +79,14 @@ export default defineConfig({
       },
     }),
   ],
+};
+
+export default defineConfig(({ command }) => {
+  // A build is a production build, whatever NODE_ENV the calling process carries: vitest sets
+  // 'test', and child processes (`langso demo`'s `vite build`, tests that build the app) inherit
+  // it. Vite decides production mode from process.env.NODE_ENV after loading this file, so it is
+  // set here, once, for every caller: the app's `import.meta.env.PROD`, the preset's production
+  // JSX, and vite-plugin-pwa's worker all follow it.
+  if (command === 'build') process.env['NODE_ENV'] = 'production';
+  return config;
 });

@@ -34,11 +34,16 @@ const p = (values: readonly number[], q: number) => {
 const line = (name: string, value: string, goal: string, met: boolean | undefined) =>
   console.log(`${name.padEnd(40)} ${value.padStart(10)}   goal ${goal.padEnd(9)} ${met === undefined ? '' : met ? 'met' : 'NOT MET'}`);
 
-/** Sizes straight from the build: the entry script, and every script the service worker precaches. */
-function sizes(dist: string): { entry: number; precached: number; catalog: number; files: number } {
+/**
+ * Sizes straight from the build: the entry script with the chunks it imports statically (the
+ * bundler may move a shared library out of the entry; index.html then preloads it, and the phone
+ * downloads it before the first screen all the same), and every script the service worker precaches.
+ */
+function sizes(dist: string): { entry: number; preloaded: number; precached: number; catalog: number; files: number } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = /<script type="module"[^>]*src="\/?([^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error('no entry script in index.html');
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
   const urls = [...sw.matchAll(/url:"([^"]+\.js)"/g)].map((m) => m[1] ?? '');
   let precached = 0;
@@ -48,7 +53,8 @@ function sizes(dist: string): { entry: number; precached: number; catalog: numbe
     precached += size;
     if (url.includes('procedures-')) catalog = size;
   }
-  return { entry: gz(readFileSync(join(dist, entry))), precached, catalog, files: urls.length };
+  const preloaded = preloads.reduce((sum, url) => sum + gz(readFileSync(join(dist, url))), 0);
+  return { entry: gz(readFileSync(join(dist, entry))) + preloaded, preloaded: preloads.length, precached, catalog, files: urls.length };
 }
 
 async function throttle(context: BrowserContext, page: Page, link: boolean): Promise<void> {
@@ -78,6 +84,8 @@ async function buildHarness(): Promise<string> {
   process.env['NODE_ENV'] = 'production';
   await build({
     configFile: false,
+    // The app's own modules, built as the app is: production, whatever NODE_ENV says.
+    mode: 'production',
     logLevel: 'warn',
     resolve: { alias: [{ find: /^dexie$/, replacement: join(root, 'node_modules/dexie/dist/modern/dexie.mjs') }] },
     build: { outDir, emptyOutDir: true, lib: { entry: join(root, 'test/e2e/helpers/bench-harness.ts'), formats: ['es'], fileName: () => 'harness.js' } },
@@ -133,7 +141,7 @@ try {
 
   console.log(`Chromium ${browser.version()}, link 400 kbit/s + 400 ms latency (CDP), CPU throttled ${CPU}×`);
   console.log(`machine load ${loadBefore.toFixed(1)} (1-min average before the run, ${availableParallelism()} cores)\n`);
-  line('entry JS (gzip)', `${(size.entry / KB).toFixed(1)} KB`, '≤ 60 KB', size.entry <= 60 * KB);
+  line(`entry JS (gzip, with ${size.preloaded} preloaded)`, `${(size.entry / KB).toFixed(1)} KB`, '≤ 60 KB', size.entry <= 60 * KB);
   line(`all precached JS (gzip, ${size.files} files)`, `${(size.precached / KB).toFixed(1)} KB`, '≤ 100 KB', size.precached <= 100 * KB);
   line('  of which the procedure catalog (data)', `${(size.catalog / KB).toFixed(1)} KB`, '', undefined);
   line('cold first load → interactive', `${(cold / 1000).toFixed(2)} s`, '≤ 3 s', cold <= 3000);

@@ -4,6 +4,8 @@ import type { DeviceSettings } from '../store/settings.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createLazySyncController } from '../sync/lazy-sync-controller.ts';
 import { stateKey } from '../store/state-key.ts';
+import { AT_REST_SETTING_KEYS } from '../store/at-rest-key.ts';
+import { SEAL_SETUP_ROWS } from '../seal/readiness.ts';
 import type { DirtyFlag } from './dirty-flag.ts';
 import type { Session } from './session.ts';
 
@@ -35,6 +37,11 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
     const value = Number(row?.value);
     if (row && Number.isFinite(value)) clockOffsetMs = value;
   });
+  // Photos stored before schema v4 get encrypted in the background; readers take either form,
+  // and an interrupted run (the app closed) goes on in the next session.
+  void import('../store/attachment-migration.ts')
+    .then(({ encryptPlainAttachments }) => encryptPlainAttachments(db))
+    .catch(() => undefined);
   return {
     db,
     mode,
@@ -59,10 +66,11 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
     switchMode: setMode,
     async resetTraining() {
       if (mode !== 'training') return;
-      // One transaction: the training data goes whole, the volunteer's setup stays.
+      // One transaction: the training data goes whole, the volunteer's setup (the device, its
+      // keys, the at-rest key) stays.
       await db.transaction('rw', db.tables, async () => {
         for (const table of db.tables) if (table.name !== 'settings') await table.clear();
-        await db.settings.where('key').notEqual('device').delete();
+        await db.settings.where('key').noneOf(['device', ...SEAL_SETUP_ROWS, ...AT_REST_SETTING_KEYS]).delete();
       });
       index = undefined;
     },

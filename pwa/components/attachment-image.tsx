@@ -1,17 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../app/session.ts';
-import { getAttachmentBlob } from '../store/attachments.ts';
+import { useT } from '../i18n/ui.ts';
+import { readAttachmentView } from '../store/attachments.ts';
 
-/** A stored photo, shown from its Blob (an object URL released when the image goes away). */
+/**
+ * A stored photo, decrypted and shown from a Blob (an object URL released when the image goes
+ * away); once sent and purged, a line that says so instead.
+ */
 export function AttachmentImage({ sha256, alt }: { readonly sha256: string; readonly alt: string }) {
+  const t = useT();
   const { db } = useSession();
   const [url, setUrl] = useState<string | undefined>(undefined);
+  const [purged, setPurged] = useState(false);
   useEffect(() => {
     let made: string | undefined;
     let live = true;
-    void getAttachmentBlob(db, sha256).then((blob) => {
-      if (!blob || !live) return;
-      made = URL.createObjectURL(blob);
+    void readAttachmentView(db, sha256).then((view) => {
+      if (!live) return;
+      setPurged(view.kind === 'purged');
+      if (view.kind !== 'photo') return;
+      made = URL.createObjectURL(view.blob);
       setUrl(made);
     });
     return () => {
@@ -19,5 +27,12 @@ export function AttachmentImage({ sha256, alt }: { readonly sha256: string; read
       if (made) URL.revokeObjectURL(made);
     };
   }, [db, sha256]);
+  if (purged) {
+    return (
+      <p class="muted photo-purged" data-testid="photo-purged">
+        {t('photoPurged')}
+      </p>
+    );
+  }
   return url ? <img class="thumb" src={url} alt={alt} /> : null;
 }

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { useSession } from '../app/session.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
-import { downscalePhoto } from '../photo/downscale.ts';
+import { downscalePhoto, photoOptions } from '../photo/downscale.ts';
 import { putAttachment, type StoredAttachment } from '../store/attachments.ts';
+import { readSetting } from '../store/settings.ts';
 import { AttachmentImage } from './attachment-image.tsx';
 
 /** A stored photo: its hash, and its size when just taken. */
@@ -18,8 +19,9 @@ export interface PhotoCaptureProps {
 }
 
 /**
- * Takes a photo with the back camera (or picks a file), shrinks it at once and stores it by its
- * SHA-256. The original full-size photo is never kept.
+ * Takes a photo with the back camera (or picks a file), shrinks it at once (1024 px, or 640 px
+ * when chosen for slow links) and stores it, encrypted, by its SHA-256. The original full-size
+ * photo is never kept.
  */
 export function PhotoCapture({ id, label, value, onPhoto, error }: PhotoCaptureProps) {
   const { t, lang } = useLang();
@@ -33,7 +35,9 @@ export function PhotoCapture({ id, label, value, onPhoto, error }: PhotoCaptureP
     setBusy(true);
     setFailed(false);
     try {
-      const small = await downscalePhoto(file);
+      // Read at each capture: a change in settings applies to the very next photo.
+      const size = await readSetting(session.db, 'photo');
+      const small = await downscalePhoto(file, photoOptions(size?.longEdge));
       onPhoto(await putAttachment(session.db, small, session.clock().toISOString()));
     } catch {
       setFailed(true);

@@ -3,10 +3,14 @@ import { href } from '../app/router.ts';
 import { useSession } from '../app/session.ts';
 import { useLive } from '../app/use-live.ts';
 import { useT } from '../i18n/ui.ts';
+import { ExportBatchButton } from './batch-export.tsx';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import { storageUse, unsyncedTooLong, type StorageUse } from '../store/persistence.ts';
 
-/** The risks a volunteer must act on: records waiting too long, storage nearly full. */
+/**
+ * The risks a volunteer must act on: records waiting too long (with the batch-file export right
+ * there), storage nearly full.
+ */
 export function Warnings() {
   const t = useT();
   const session = useSession();
@@ -20,9 +24,13 @@ export function Warnings() {
   return (
     <div class="warnings" role="alert">
       {stale && (
-        <p class="notice notice-warn">
-          {t('unsyncedWarn')} <a href={href({ name: 'outbox' })}>{t('navOutbox')}</a>
-        </p>
+        <div class="notice notice-warn">
+          <p>
+            {t('unsyncedWarn')} <a href={href({ name: 'outbox' })}>{t('navOutbox')}</a>
+          </p>
+          {/* The export in one tap from the warning itself (issue #4 item 8). */}
+          <ExportBatchButton id="warning-batch-export" />
+        </div>
       )}
       {use?.warn && <p class="notice notice-warn">{t('storageWarn', { percent: Math.round(use.share * 100) })}</p>}
     </div>

@@ -1,7 +1,9 @@
+import { enBatch } from './en-batch.ts';
 import type { UiKey } from './vi.ts';
 
 /** English UI words; typed to require every Vietnamese key. */
 export const en: Record<UiKey, string> = {
+  ...enBatch,
   appName: 'Làng số',
   loading: 'Opening…',
   loadFailed: 'This screen could not be opened. Reload the app when there is signal.',

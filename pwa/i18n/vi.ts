@@ -1,8 +1,11 @@
+import { viBatch } from './vi-batch.ts';
+
 /**
  * The app's own words, Vietnamese first (the words of /work/shared/GLOSSARY.md; status words
  * exactly as there). Validation messages come from shared/i18n by stable code, not from here.
  */
 export const vi = {
+  ...viBatch,
   appName: 'Làng số',
   loading: 'Đang mở…',
   loadFailed: 'Không mở được màn hình này. Hãy tải lại ứng dụng khi có mạng.',

@@ -2,11 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { href } from '../app/router.ts';
 import { useSession } from '../app/session.ts';
 import { useLive } from '../app/use-live.ts';
+import { ExportBatchButton } from '../components/batch-export.tsx';
+import { ReceiptImport } from '../components/receipt-import.tsx';
 import { ServerRef } from '../components/server-ref.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAge, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
+import { LAST_EXPORT_ROW } from '../seal/readiness.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { LangsoDb } from '../store/db.ts';
 import type { StoredRecord } from '../store/types.ts';
@@ -22,7 +25,13 @@ async function outboxView(db: LangsoDb) {
   const recent = await db.records.orderBy('updatedAt').reverse().filter((r) => ANSWERED.has(r.status)).limit(30).toArray();
   const names = await db.records.bulkGet([...pendingRows.map((r) => r.id), ...quarantined.map((q) => q.id)]);
   const lastSyncAt = await store.getState('lastSyncAt');
-  return { counts, pendingRows, quarantined, recent, names: names.filter((r): r is StoredRecord => r !== undefined), lastSyncAt };
+  const lastExport = lastExportOf((await db.settings.get(LAST_EXPORT_ROW))?.value);
+  return { counts, pendingRows, quarantined, recent, names: names.filter((r): r is StoredRecord => r !== undefined), lastSyncAt, lastExport };
+}
+
+function lastExportOf(value: unknown): { readonly at: string; readonly records: number } | undefined {
+  if (value === null || typeof value !== 'object' || !('at' in value) || !('records' in value)) return undefined;
+  return typeof value.at === 'string' && typeof value.records === 'number' ? { at: value.at, records: value.records } : undefined;
 }
 
 function nameOf(record: StoredRecord | undefined, t: Translate): string {
@@ -110,6 +119,15 @@ export function OutboxScreen() {
           ))}
         </ul>
       )}
+
+      <section aria-labelledby="batch-title">
+        <h2 id="batch-title">{t('batchTitle')}</h2>
+        <p>{t('batchIntro')}</p>
+        <ExportBatchButton />
+        {view.lastExport && <p class="muted">{t('batchLast', { at: formatDateTime(lang, view.lastExport.at), records: view.lastExport.records })}</p>}
+        <h3>{t('receiptFileTitle')}</h3>
+        <ReceiptImport />
+      </section>
 
       {view.recent.length > 0 && (
         <>

@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
+import { shortFingerprint } from '../../shared/seal/jwk.ts';
 import { useSession } from '../app/session.ts';
 import { useLive } from '../app/use-live.ts';
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { storageUse, type StorageUse } from '../store/persistence.ts';
-import { readSetting } from '../store/settings.ts';
+import { LEAD_KEYS_ROW } from '../seal/readiness.ts';
+import { PHOTO_LONG_EDGES, readSetting, writeSetting } from '../store/settings.ts';
 
 /** Language, whether the browser keeps our data, storage use, training mode, the device. */
 export function SettingsScreen() {
   const { t, lang, setLang } = useLang();
   const session = useSession();
   const persist = useLive(async () => (await readSetting(session.db, 'persist')) ?? null, [session.db]);
+  const photo = useLive(async () => (await readSetting(session.db, 'photo')) ?? null, [session.db]);
+  const leadKeyId = useLive(async () => encryptionKeyIdOf((await session.db.settings.get(LEAD_KEYS_ROW))?.value), [session.db]);
+  const longEdge = photo?.longEdge ?? 1024;
   const [use, setUse] = useState<StorageUse | undefined>(undefined);
   const [resetDone, setResetDone] = useState(false);
   useEffect(() => {
@@ -57,6 +62,22 @@ export function SettingsScreen() {
         <p>{t('storageUnknown')}</p>
       )}
 
+      <fieldset class="field">
+        <legend>{t('photoSizeTitle')}</legend>
+        {PHOTO_LONG_EDGES.map((edge) => (
+          <label class="choice" key={edge}>
+            <input
+              type="radio"
+              name="photo-size"
+              value={edge}
+              checked={longEdge === edge}
+              onChange={() => void writeSetting(session.db, 'photo', { longEdge: edge })}
+            />
+            {t(edge === 640 ? 'photoSize640' : 'photoSize1024')}
+          </label>
+        ))}
+      </fieldset>
+
       <h2>{t('trainingTitle')}</h2>
       {session.mode === 'training' ? (
         <div class="actions">
@@ -79,6 +100,9 @@ export function SettingsScreen() {
         <li>{t('deviceVolunteer', { name: device.volunteerName })}</li>
         {device.serverUrl && <li>{t('deviceServer', { url: device.serverUrl })}</li>}
         {device.teamName && <li>{t('deviceTeam', { team: device.teamName })}</li>}
+        {device.teamId !== undefined && leadKeyId !== undefined && (
+          <li data-testid="lead-key">{leadKeyId ? t('leadKeyFingerprint', { fingerprint: shortFingerprint(leadKeyId) }) : t('leadKeyNone')}</li>
+        )}
         <li>{t('deviceId', { id: device.deviceId })}</li>
         <li>{t('version', { build: __LANGSO_BUILD__ })}</li>
       </ul>
@@ -89,4 +113,10 @@ export function SettingsScreen() {
       )}
     </section>
   );
+}
+
+/** The lead's key id as stored at enrolment (checked against the keys before it was stored). */
+function encryptionKeyIdOf(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || !('encryptionKeyId' in value)) return null;
+  return typeof value.encryptionKeyId === 'string' && /^[0-9a-f]{64}$/.test(value.encryptionKeyId) ? value.encryptionKeyId : null;
 }

@@ -40,30 +40,18 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
     if (found.size > 0 || url === undefined) return;
     setBusy(true);
     setFailure(undefined);
-    // The protocol schemas load only when a volunteer actually enrols.
-    const { enrolDevice } = await import('../sync/enrol.ts');
-    const result = await enrolDevice(env.fetch, url, { code, deviceName: volunteerName });
+    // The protocol schemas and the key code load only when a volunteer actually enrols.
+    const { joinTeam } = await import('../sync/join-team.ts');
+    const target = mode === 'real' ? db : openLangsoDb('real');
+    const result = await joinTeam(env.fetch, target, { serverUrl: url, code, volunteerName, at: env.clock().toISOString() });
     setBusy(false);
+    if (mode !== 'real') target.close();
     if (result.kind === 'offline') return setFailure(t('setupOffline'));
     if (result.kind === 'refused') {
       return setFailure(result.code === 'ENROL_CODE_INVALID' ? t('setupCodeRefused') : t('setupFailed', { reason: result.message }));
     }
     if (result.kind === 'bad-server') return setFailure(t('setupFailed', { reason: result.detail }));
-    const device: DeviceSettings = {
-      deviceId: result.value.deviceId,
-      volunteerName,
-      serverUrl: url,
-      token: result.value.token,
-      teamId: result.value.teamId,
-      ...(result.value.teamName === undefined ? {} : { teamName: result.value.teamName }),
-      enrolledAt: env.clock().toISOString(),
-    };
-    const target = mode === 'real' ? db : openLangsoDb('real');
-    await writeSetting(target, 'device', device);
-    if (mode !== 'real') {
-      target.close();
-      onMode('real');
-    }
+    if (mode !== 'real') onMode('real');
   };
 
   const train = async () => {

@@ -9,7 +9,9 @@ import type {
 } from '../../shared/sync/outbox-store.ts';
 import type { Receipt, Update } from '../../shared/sync/protocol.ts';
 import { isStoredReceipt, reasonOfReceipt } from '../../shared/sync/receipt-reason.ts';
+import { readAttachmentBytes } from './attachments.ts';
 import type { LangsoDb } from './db.ts';
+import { purgeSentAttachments } from './purge-attachments.ts';
 import { stateKey } from './state-key.ts';
 import type { OutboxRow, ReceiptRow, StoredRecord } from './types.ts';
 
@@ -51,13 +53,16 @@ export class DexieOutboxStore implements OutboxStore {
 
   async applyReceipts(receipts: readonly Receipt[], at: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.outbox, db.receipts, db.records, db.audit], async () => {
+    // The photos of receipted records are purged in the same transaction as their receipts.
+    await db.transaction('rw', [db.outbox, db.receipts, db.records, db.audit, db.attachments], async () => {
+      const sent: string[] = [];
       for (const receipt of receipts) {
         await db.receipts.put({ ...receipt, at });
         const row = await db.outbox.get([receipt.id, receipt.rev]);
         if (!row) continue;
         const record = await db.records.get(receipt.id);
         if (isStoredReceipt(receipt)) {
+          sent.push(...row.record.attachments);
           await db.outbox.delete([receipt.id, receipt.rev]);
           if (record) await db.records.put(afterReceipt(record, receipt));
           await db.audit.add({ recordId: receipt.id, at, action: 'receipt', rev: receipt.rev, code: receipt.status });
@@ -68,6 +73,7 @@ export class DexieOutboxStore implements OutboxStore {
           await db.audit.add({ recordId: receipt.id, at, action: 'quarantine', rev: receipt.rev, code: reason.code });
         }
       }
+      await purgeSentAttachments(db, sent, at);
     });
   }
 
@@ -137,9 +143,9 @@ export class DexieOutboxStore implements OutboxStore {
     return row ? withoutAt(row) : undefined;
   }
 
-  async readAttachment(sha256: string): Promise<Uint8Array | undefined> {
-    const row = await this.db.attachments.get(sha256);
-    return row ? new Uint8Array(await row.blob.arrayBuffer()) : undefined;
+  /** Decrypted for upload; undefined once purged (only after the server holds it). */
+  readAttachment(sha256: string): Promise<Uint8Array | undefined> {
+    return readAttachmentBytes(this.db, sha256);
   }
 
   async applyUpdates(updates: readonly Update[], cursor: string): Promise<void> {

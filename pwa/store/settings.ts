@@ -22,7 +22,12 @@ export const PersistAnswerSchema = v.object({
 });
 export type PersistAnswer = v.InferOutput<typeof PersistAnswerSchema>;
 
-const SCHEMAS = { device: DeviceSettingsSchema, persist: PersistAnswerSchema } as const;
+/** How large photos are kept (DESIGN §5): 1024 px by default, 640 px for slow links. */
+export const PHOTO_LONG_EDGES = [1024, 640] as const;
+export const PhotoSettingsSchema = v.object({ longEdge: v.picklist(PHOTO_LONG_EDGES) });
+export type PhotoSettings = v.InferOutput<typeof PhotoSettingsSchema>;
+
+const SCHEMAS = { device: DeviceSettingsSchema, persist: PersistAnswerSchema, photo: PhotoSettingsSchema } as const;
 type SettingKey = keyof typeof SCHEMAS;
 type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SCHEMAS)[K]>;
 

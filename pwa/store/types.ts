@@ -36,8 +36,8 @@ interface AttachmentFacts {
 /** Encrypted at rest (AES-GCM, at-rest-key.ts); the AAD is the SHA-256, so rows cannot be swapped. */
 export interface EncryptedAttachmentRow extends AttachmentFacts {
   readonly atRest: 'encrypted';
-  readonly iv: Uint8Array;
-  readonly cipher: Uint8Array;
+  readonly iv: Uint8Array<ArrayBuffer>;
+  readonly cipher: Uint8Array<ArrayBuffer>;
 }
 
 /** Sent and receipted: the bytes are gone from the phone, the facts stay for the screens. */

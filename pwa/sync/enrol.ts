@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { EnrolResponseSchema, ErrorBodySchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import type { EcPublicJwk } from '../../shared/seal/jwk.ts';
+import { EnrolResponseSchema, ErrorBodySchema, type EnrolRequest, type EnrolResponse } from '../../shared/sync/protocol.ts';
 
 export type EnrolResult =
   | { readonly kind: 'ok'; readonly value: EnrolResponse }
@@ -8,34 +9,43 @@ export type EnrolResult =
   | { readonly kind: 'offline' }
   | { readonly kind: 'bad-server'; readonly detail: string };
 
-/** `POST /v1/devices` with the one-time team code (DESIGN §3). Never throws. */
+/**
+ * `POST /v1/devices` with the one-time team code (DESIGN §3) and, when the phone could make one,
+ * the public half of its signing key (issue #6), which the lead's import checks batch files
+ * against. Never throws.
+ */
 export async function enrolDevice(
   fetchFn: typeof fetch,
   serverUrl: string,
-  request: { readonly code: string; readonly deviceName: string },
+  request: { readonly code: string; readonly deviceName: string; readonly publicKey?: EcPublicJwk },
 ): Promise<EnrolResult> {
+  const body: EnrolRequest = {
+    code: request.code.trim(),
+    deviceName: request.deviceName,
+    ...(request.publicKey === undefined ? {} : { publicKey: { ...request.publicKey } }),
+  };
   let response: Response;
   try {
     response = await fetchFn(`${serverUrl}/v1/devices`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code: request.code.trim(), deviceName: request.deviceName }),
+      body: JSON.stringify(body),
     });
   } catch {
     return { kind: 'offline' };
   }
-  let body: unknown;
+  let answer: unknown;
   try {
-    body = await response.json();
+    answer = await response.json();
   } catch {
     return { kind: 'bad-server', detail: `HTTP ${response.status}` };
   }
   if (!response.ok) {
-    const error = v.safeParse(ErrorBodySchema, body);
+    const error = v.safeParse(ErrorBodySchema, answer);
     return error.success
       ? { kind: 'refused', code: error.output.code, message: error.output.message }
       : { kind: 'bad-server', detail: `HTTP ${response.status}` };
   }
-  const parsed = v.safeParse(EnrolResponseSchema, body);
+  const parsed = v.safeParse(EnrolResponseSchema, answer);
   return parsed.success ? { kind: 'ok', value: parsed.output } : { kind: 'bad-server', detail: 'BAD_RESPONSE' };
 }

@@ -3,6 +3,7 @@ import { createHttpTransport } from '../../shared/sync/http-transport.ts';
 import { systemIds } from '../../shared/sync/ids.ts';
 import type { PullReport } from '../../shared/sync/pull-updates.ts';
 import type { SyncReport } from '../../shared/sync/sync-report.ts';
+import { refreshLeadKeys } from '../seal/device-keys.ts';
 import type { LangsoDb } from '../store/db.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { DeviceSettings } from '../store/settings.ts';
@@ -54,7 +55,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     set({ ...state, running: true, progress: { sent: 0, total } });
     const report = await engine.sync();
     // Decisions are worth pulling even when nothing was sent, but not when the network is gone.
-    const pull = report.status === 'offline' || report.status === 'auth-required' ? undefined : await engine.pullUpdates();
+    const reachable = report.status !== 'offline' && report.status !== 'auth-required';
+    const pull = reachable ? await engine.pullUpdates() : undefined;
+    // The catalog carries the team lead's current keys (batch files); 304 when nothing changed.
+    if (reachable) await engine.pullCatalog();
     const finishedAt = new Date(options.clock()).toISOString();
     if (report.status === 'complete' || report.status === 'partial') await store.setState('lastSyncAt', finishedAt);
     if (report.clockOffsetMs !== undefined) await store.setState('clockOffsetMs', String(report.clockOffsetMs));
@@ -106,6 +110,10 @@ function makeEngine(options: SyncControllerOptions, onSent: (sent: number) => vo
       }),
     onProgress: (event) => {
       if (event.kind === 'receipts') onSent(event.sent);
+    },
+    // Only the lead's keys are kept from the catalog: the app ships its own procedure catalog.
+    applyCatalog: async (catalog) => {
+      await refreshLeadKeys(options.db, catalog);
     },
   });
 }

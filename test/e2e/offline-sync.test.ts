@@ -11,6 +11,7 @@ import { launchChromium, phoneContext } from './helpers/browser.ts';
 import { buildPwa } from './helpers/build-pwa.ts';
 import { addHousehold, addMember, applyForEid, enrol, fillResident, giveConsent, openHousehold, prepareDossier, PURPOSE_HOUSEHOLD, waitForServiceWorker } from './helpers/flows.ts';
 import { startSandbox, type Sandbox } from './helpers/sandbox.ts';
+import { readStoredPhotos } from './helpers/stored-photos.ts';
 import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
 
 // The built app in Debian's Chromium, a real service worker and IndexedDB, the sandbox province
@@ -76,13 +77,15 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await expect(page.getByTestId('member').filter({ hasText: 'Lê Thị Thử' }).getByText(/Hồ sơ thủ tục 1\.001193/).count()).resolves.toBe(1);
       await page.getByTestId('member').filter({ hasText: 'Lê Thị Thử' }).getByText(/Hồ sơ thủ tục/).click();
       await page.locator('img.thumb').first().waitFor();
-      // Every photo was shrunk when taken: a JPEG of at most 1024 px on its long edge and 200 KB.
-      const photos = await page.evaluate(readPhotos);
+      // Every photo was shrunk when taken: a JPEG of at most 1024 px on its long edge and 200 KB;
+      // and IndexedDB holds it encrypted, never as the JPEG itself.
+      const photos = await page.evaluate(readStoredPhotos, 'langso');
       expect(photos.length).toBeGreaterThanOrEqual(2);
       for (const photo of photos) {
-        expect(photo.mime).toBe('image/jpeg');
+        expect(photo).toMatchObject({ atRest: 'encrypted', mime: 'image/jpeg', hasPlainBlob: false });
+        expect(photo.storedHead.slice(0, 3)).not.toEqual([0xff, 0xd8, 0xff]);
         expect(photo.bytes).toBeLessThanOrEqual(200 * 1024);
-        expect(Math.max(photo.width, photo.height)).toBe(1024);
+        expect(Math.max(photo.width ?? 0, photo.height ?? 0)).toBe(1024);
       }
 
       // Back online: the app syncs by itself on the `online` event.
@@ -99,6 +102,10 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await expect(page.getByTestId('server-ref').textContent()).resolves.toMatch(/\S{6,}/);
       await expect.poll(() => page.getByTestId('decision').count(), { timeout: 60_000 }).toBe(1);
       await expect(page.getByTestId('decision').textContent()).resolves.toMatch(/Tỉnh trả lời: (đã tiếp nhận|cần bổ sung|đã hẹn lịch|đã duyệt|đã kích hoạt|từ chối)/);
+      // The province holds the photos now: the phone deleted them, and says so where they were.
+      await expect.poll(() => page.getByTestId('photo-purged').count()).toBeGreaterThanOrEqual(1);
+      await expect(page.getByTestId('photo-purged').first().textContent()).resolves.toBe('Ảnh đã gửi và đã xóa khỏi máy.');
+      expect((await page.evaluate(readStoredPhotos, 'langso')).map((photo) => photo.atRest)).toEqual(photos.map(() => 'purged'));
 
       // The browser was asked to keep the data after the first save; its answer is shown.
       await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' }).click();
@@ -180,28 +187,6 @@ function insertQueued(rows: { record: unknown; outbox: unknown }): Promise<void>
         resolve();
       };
       tx.onerror = () => reject(tx.error);
-    };
-  });
-}
-
-/** In the page: every stored photo's type, size and pixel size (signatures are PNG, photos JPEG). */
-function readPhotos(): Promise<{ mime: string; bytes: number; width: number; height: number }[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('langso');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const all = db.transaction('attachments').objectStore('attachments').getAll();
-      all.onsuccess = () => {
-        db.close();
-        const rows = all.result as { blob: Blob; mime: string; bytes: number }[];
-        void Promise.all(
-          rows.map(async (row) => {
-            const bitmap = await createImageBitmap(row.blob);
-            return { mime: row.mime, bytes: row.bytes, width: bitmap.width, height: bitmap.height };
-          }),
-        ).then(resolve, reject);
-      };
     };
   });
 }

@@ -9,6 +9,8 @@ const root = join(import.meta.dirname, '..', '..', '..');
 export async function buildPwa(buildId: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'langso-pwa-'));
   // Vitest runs with NODE_ENV=test; the app must be built exactly as `npm run build` builds it.
+  // vite.config.ts forces production for any build, which changes this process's NODE_ENV too:
+  // it is set here explicitly as well (with `mode`), and put back afterwards for the tests.
   const before = { id: process.env['LANGSO_BUILD_ID'], env: process.env['NODE_ENV'] };
   process.env['LANGSO_BUILD_ID'] = buildId;
   process.env['NODE_ENV'] = 'production';

@@ -31,7 +31,15 @@ describe('a session', () => {
     await writeSetting(db, 'device', { deviceId: 'training-1', volunteerName: 'Người Tập', enrolledAt: '2026-03-01T08:00:00.000Z' });
     const record = household({ training: true });
     await saveRecord(db, { record, searchKey: 'x', householdId: record.id, at: record.updatedAt });
+    // The device's keys and the at-rest key belong to the setup; the sync cursor to the data.
+    await db.settings.bulkPut([
+      { key: 'seal:deviceKeys', value: { keyId: 'k' } },
+      { key: 'seal:leadKeys', value: { encryptionKeyId: 'e' } },
+      { key: 'atRest:key', value: 'key' },
+      { key: 'sync:updatesCursor', value: 'c-9' },
+    ]);
     await session('training').resetTraining();
+    expect((await db.settings.toCollection().primaryKeys()).sort()).toEqual(['atRest:key', 'device', 'seal:deviceKeys', 'seal:leadKeys']);
     expect(await db.records.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.searchKeys.count()).toBe(0);

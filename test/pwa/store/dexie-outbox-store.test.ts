@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { storeAttachmentBytes } from '../../../pwa/store/attachments.ts';
 import { DexieOutboxStore } from '../../../pwa/store/dexie-outbox-store.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { describeOutboxStoreContract } from '../../shared/sync/outbox-store-contract.ts';
@@ -15,9 +16,9 @@ describeOutboxStoreContract('dexie (fake-indexeddb)', async () => {
     addEntry: async (entry) => {
       await db.outbox.add({ ...entry, quarantine: 0 });
     },
+    // Stored as the app stores photos: encrypted at rest, read back decrypted.
     addAttachment: async (sha256, bytes) => {
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
-      await db.attachments.put({ sha256, blob, mime: blob.type, bytes: bytes.length, createdAt: '2026-03-01T08:00:00.000Z' });
+      await storeAttachmentBytes(db, { sha256, bytes: new Uint8Array(bytes), mime: 'application/octet-stream', at: '2026-03-01T08:00:00.000Z' });
     },
     latestUpdate: async (id) => db.updates.get(id),
     close: async () => {

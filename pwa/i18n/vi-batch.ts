@@ -1,0 +1,50 @@
+/**
+ * Words of the batch file (issue #6) and of photo handling on the phone: export, receipt import,
+ * photos encrypted and purged, the photo size. Kept apart from vi.ts so each file stays short;
+ * vi.ts spreads them in. The seal_* texts say the shared/seal codes in the volunteer's words.
+ */
+export const viBatch = {
+  batchTitle: 'Gửi bằng tệp (không cần mạng)',
+  batchIntro:
+    'Không có mạng? Xuất các hồ sơ chờ gửi thành một tệp đã niêm phong, gửi cho tổ trưởng qua Zalo, Bluetooth hoặc USB. Mất tệp cũng không lộ dữ liệu. Hồ sơ vẫn ở trong hàng chờ cho tới khi có biên nhận.',
+  batchExport: 'Xuất lô hồ sơ',
+  batchExporting: 'Đang niêm phong lô hồ sơ…',
+  batchDone: 'Đã xuất {records} hồ sơ và {photos} ảnh ({size}). Hồ sơ vẫn nằm trong hàng chờ cho tới khi có biên nhận.',
+  batchDownload: 'Tải tệp về máy',
+  batchShare: 'Chia sẻ tệp (Zalo, Bluetooth…)',
+  batchLast: 'Lần xuất gần nhất: {at}, {records} hồ sơ.',
+  batchFailed: 'Chưa xuất được: {reason}. Hồ sơ vẫn an toàn trên máy.',
+  batchNoTeam: 'Máy chưa kết nối với tổ nào nên chưa có khóa của tổ trưởng để niêm phong tệp. Vào Cài đặt để kết nối với tổ.',
+  batchNoLeadKeys:
+    'Chưa niêm phong được: máy chủ của tổ chưa gửi khóa của tổ trưởng (máy chủ phiên bản cũ, hoặc tổ trưởng chưa tạo khóa bằng “langso init”). Khi có mạng, bấm Đồng bộ để nhận khóa.',
+  batchNoDeviceKey:
+    'Chưa niêm phong được: máy này kết nối với tổ bằng phiên bản cũ nên chưa có khóa ký riêng. Hãy kết nối lại với tổ trong Cài đặt khi có mạng.',
+  batchTraining:
+    'Chế độ tập huấn: máy chưa nhận khóa tập huấn của tổ trưởng nên không niêm phong được tệp. Dữ liệu tập vẫn ở trên máy.',
+  leadKeyTitle: 'Khóa của tổ trưởng',
+  leadKeyFingerprint: 'Mã nhận dạng khóa: {fingerprint} — so với mã “langso init” in ra trên máy tổ trưởng.',
+  leadKeyNone: 'Chưa nhận khóa của tổ trưởng.',
+
+  receiptFileTitle: 'Biên nhận từ tổ trưởng',
+  receiptsImport: 'Nhập biên nhận',
+  receiptsImportHint: 'Chọn tệp biên nhận tổ trưởng gửi lại (tệp .json do “langso receipts export” tạo).',
+  receiptsImporting: 'Đang kiểm tra chữ ký của tổ trưởng…',
+  receiptsDone: 'Biên nhận hợp lệ: {cleared} hồ sơ đã rời hàng chờ, {held} hồ sơ bị tạm giữ, {known} biên nhận đã có từ trước.',
+  receiptsRefused: 'Không nhận tệp biên nhận: {reason} ({code})',
+
+  photoPurged: 'Ảnh đã gửi và đã xóa khỏi máy.',
+  photoSizeTitle: 'Cỡ ảnh chụp giấy tờ',
+  photoSize1024: 'Thường: cạnh dài 1024 điểm ảnh (rõ nét, tối đa 200 KB)',
+  photoSize640: 'Mạng yếu: cạnh dài 640 điểm ảnh (nhẹ hơn, tối đa 100 KB)',
+
+  seal_SEAL_INPUT_EMPTY: 'không có hồ sơ nào chờ gửi',
+  seal_SEAL_INPUT_RECORD_INVALID: 'hồ sơ {id} có trường {field} không hợp lệ',
+  seal_SEAL_INPUT_RECORD_HASH: 'hồ sơ {id} không khớp với mã băm (dữ liệu trên máy có thể đã hỏng)',
+  seal_SEAL_INPUT_ATTACHMENT_HASH: 'ảnh {sha256}… không khớp với mã băm (dữ liệu trên máy có thể đã hỏng)',
+  seal_SEAL_INPUT_ATTACHMENT_TOO_LARGE: 'ảnh {sha256}… quá lớn ({bytes} byte, tối đa {max})',
+  seal_SEAL_RECEIPT_INVALID: 'đây không phải tệp biên nhận Làng số hợp lệ',
+  seal_SEAL_RECEIPT_VERSION_UNSUPPORTED: 'tệp do phiên bản Làng số mới hơn tạo (định dạng {version}); hãy cập nhật ứng dụng',
+  seal_SEAL_RECEIPT_SIGNATURE: 'chữ ký của tổ trưởng không hợp lệ: tệp đã bị sửa hoặc không do tổ trưởng của bạn tạo. Chưa nhập gì',
+  seal_SEAL_RECEIPT_OTHER_TEAM: 'tệp thuộc tổ khác ({teamId}). Chưa nhập gì',
+  seal_SEAL_RECEIPT_OTHER_DEVICE: 'tệp dành cho thiết bị khác ({deviceId}). Chưa nhập gì',
+} as const satisfies Record<string, string>;

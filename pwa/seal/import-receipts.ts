@@ -1,0 +1,58 @@
+import type { Params } from '../../shared/i18n/messages.ts';
+import type { SealErrorCode } from '../../shared/seal/errors.ts';
+import { verifyReceiptFile } from '../../shared/seal/receipts.ts';
+import { isStoredReceipt } from '../../shared/sync/receipt-reason.ts';
+import type { LangsoDb } from '../store/db.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
+import type { DeviceSettings } from '../store/settings.ts';
+import { leadPublicKeys, readLeadKeys } from './device-keys.ts';
+import type { BatchFileBlocker } from './readiness.ts';
+
+export type ReceiptImportOutcome =
+  | {
+      readonly ok: true;
+      /** Records that left the outbox with this file (accepted or duplicate). */
+      readonly cleared: number;
+      /** Records the lead refused: quarantined with the lead's reason, as after a sync. */
+      readonly held: number;
+      /** Receipts for records no longer waiting (a sync or an earlier file came first). */
+      readonly known: number;
+    }
+  | { readonly ok: false; readonly blocker: BatchFileBlocker }
+  | { readonly ok: false; readonly code: SealErrorCode; readonly params: Params };
+
+/** A receipt file holds ids and statuses only; 100,000 of them fit well under this. */
+const MAX_RECEIPT_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The return path of a batch file (issue #6 item 3): the lead's signed receipt file, checked
+ * with the lead's public ECDSA key from enrolment, for this team and this phone. Only a file
+ * that passes every check is applied, and through the same `applyReceipts` as a sync answer — so
+ * records leave the outbox, rejections are quarantined, and sent photos are purged exactly as
+ * they would be after a sync. A refused file changes nothing.
+ */
+export async function importReceiptFile(db: LangsoDb, device: DeviceSettings, file: Blob, now: Date): Promise<ReceiptImportOutcome> {
+  if (device.teamId === undefined) return { ok: false, blocker: 'no-team' };
+  const lead = await readLeadKeys(db);
+  if (!lead) return { ok: false, blocker: 'no-lead-keys' };
+  if (file.size > MAX_RECEIPT_FILE_BYTES) return { ok: false, code: 'SEAL_RECEIPT_INVALID', params: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch {
+    return { ok: false, code: 'SEAL_RECEIPT_INVALID', params: {} };
+  }
+  const verified = await verifyReceiptFile(json, { lead: leadPublicKeys(lead), teamId: device.teamId, deviceId: device.deviceId });
+  if (!verified.ok) return { ok: false, code: verified.code, params: verified.params };
+
+  const waiting = await db.outbox.bulkGet(verified.receipts.map((receipt): [string, number] => [receipt.id, receipt.rev]));
+  let cleared = 0;
+  let held = 0;
+  verified.receipts.forEach((receipt, i) => {
+    if (!waiting[i]) return;
+    if (isStoredReceipt(receipt)) cleared += 1;
+    else held += 1;
+  });
+  await new DexieOutboxStore(db).applyReceipts(verified.receipts, now.toISOString());
+  return { ok: true, cleared, held, known: verified.receipts.length - cleared - held };
+}
