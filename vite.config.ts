@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -9,6 +10,21 @@ const outDir = fileURLToPath(new URL('./dist/pwa', import.meta.url));
 
 /** A build id in the JS makes every build a new service-worker version (tests build two). */
 const buildId = process.env['LANGSO_BUILD_ID'] ?? new Date().toISOString();
+
+/**
+ * Copies the trainers' demo households beside the app (training/households.json). JSON is not in
+ * the precache's globPatterns: only a phone in training mode downloads it, on the trainer's tap.
+ */
+function trainingData(): Plugin {
+  return {
+    name: 'langso-training-data',
+    apply: 'build',
+    generateBundle() {
+      const source = readFileSync(fileURLToPath(new URL('./fixtures/demo/households.json', import.meta.url)));
+      this.emitFile({ type: 'asset', fileName: 'training/households.json', source });
+    },
+  };
+}
 
 /** Emits the icons drawn by pwa/build/icon-png.ts, so no binary lives in the repository. */
 function icons(): Plugin {
@@ -41,6 +57,7 @@ const config: UserConfig = {
   plugins: [
     preact(),
     icons(),
+    trainingData(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

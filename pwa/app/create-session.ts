@@ -9,6 +9,9 @@ import { SEAL_SETUP_ROWS } from '../seal/readiness.ts';
 import type { DirtyFlag } from './dirty-flag.ts';
 import type { Session } from './session.ts';
 
+/** Where the build puts the trainers' demo households (pwa/training/demo-households.ts). */
+const DEMO_DATA_PATH = 'training/households.json';
+
 export interface AppEnv {
   readonly fetch: typeof fetch;
   readonly storage: StorageManagerLike | undefined;
@@ -42,7 +45,7 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
   void import('../store/attachment-migration.ts')
     .then(({ encryptPlainAttachments }) => encryptPlainAttachments(db))
     .catch(() => undefined);
-  return {
+  const session: Session = {
     db,
     mode,
     device,
@@ -74,8 +77,23 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
       });
       index = undefined;
     },
+    async loadDemoData() {
+      if (mode !== 'training') return 0;
+      const response = await env.fetch(new URL(DEMO_DATA_PATH, document.baseURI));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const rows: unknown = await response.json();
+      // The loader and its schema load only here: no volunteer's phone pays for them.
+      const { DemoRowsSchema, demoRecords, saveDemoRecords } = await import('../training/demo-households.ts');
+      const { parse } = await import('valibot');
+      const items = demoRecords(parse(DemoRowsSchema, rows), session.author());
+      await session.resetTraining();
+      const count = await saveDemoRecords(db, items, env.clock().toISOString());
+      index = undefined;
+      return count;
+    },
     async forgetDevice() {
       await db.settings.delete('device');
     },
   };
+  return session;
 }

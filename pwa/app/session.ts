@@ -26,6 +26,8 @@ export interface Session {
   afterSave(record: StoredRecord): Promise<void>;
   switchMode(mode: DbMode): void;
   resetTraining(): Promise<void>;
+  /** Training mode: replaces the training data with the class's demo households; returns the count. */
+  loadDemoData(): Promise<number>;
   forgetDevice(): Promise<void>;
 }
 

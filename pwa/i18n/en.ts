@@ -266,6 +266,10 @@ export const en: Record<UiKey, string> = {
   trainingReset: 'Reset all training data',
   trainingResetConfirm: 'Delete all training data on this phone? Real records are not touched.',
   trainingResetDone: 'Training data deleted.',
+  trainingLoadDemo: 'Reset from the class’s demo data',
+  trainingLoadDemoConfirm: 'Delete the training data on this phone and load the class’s demo households again? Real records are not touched.',
+  trainingLoadDemoDone: 'Loaded {count} demo records (training households and residents).',
+  trainingLoadDemoFailed: 'Could not download the demo data ({reason}). Join the class Wi-Fi (the hub) and try again.',
   version: 'Version {build}',
   reenrol: 'Join the team again',
 };

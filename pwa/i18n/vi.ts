@@ -282,6 +282,10 @@ export const vi = {
   trainingReset: 'Xóa toàn bộ dữ liệu tập huấn',
   trainingResetConfirm: 'Xóa toàn bộ dữ liệu tập huấn trên máy này? Dữ liệu thật không bị ảnh hưởng.',
   trainingResetDone: 'Đã xóa dữ liệu tập huấn.',
+  trainingLoadDemo: 'Đặt lại từ dữ liệu mẫu của lớp',
+  trainingLoadDemoConfirm: 'Xóa dữ liệu tập huấn trên máy này rồi nạp lại các hộ mẫu của lớp? Dữ liệu thật không bị ảnh hưởng.',
+  trainingLoadDemoDone: 'Đã nạp {count} bản ghi mẫu (hộ và nhân khẩu tập huấn).',
+  trainingLoadDemoFailed: 'Chưa tải được dữ liệu mẫu ({reason}). Hãy kết nối Wi-Fi của lớp (hub) rồi thử lại.',
   version: 'Phiên bản {build}',
   reenrol: 'Kết nối lại với tổ',
 } as const satisfies Record<string, string>;

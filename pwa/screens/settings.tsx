@@ -23,6 +23,16 @@ export function SettingsScreen() {
   }, [session]);
   const device = session.device;
 
+  const [demoText, setDemoText] = useState<string | undefined>(undefined);
+  const loadDemo = async () => {
+    if (!confirm(t('trainingLoadDemoConfirm'))) return;
+    try {
+      setDemoText(t('trainingLoadDemoDone', { count: await session.loadDemoData() }));
+    } catch (error) {
+      setDemoText(t('trainingLoadDemoFailed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
   const resetTraining = async () => {
     if (!confirm(t('trainingResetConfirm'))) return;
     await session.resetTraining();
@@ -81,6 +91,9 @@ export function SettingsScreen() {
       <h2>{t('trainingTitle')}</h2>
       {session.mode === 'training' ? (
         <div class="actions">
+          <button type="button" class="button" onClick={() => void loadDemo()}>
+            {t('trainingLoadDemo')}
+          </button>
           <button type="button" class="button button-danger" onClick={() => void resetTraining()}>
             {t('trainingReset')}
           </button>
@@ -94,6 +107,11 @@ export function SettingsScreen() {
         </button>
       )}
       {resetDone && <p class="notice notice-ok">{t('trainingResetDone')}</p>}
+      {demoText && (
+        <p class="notice" role="status">
+          {demoText}
+        </p>
+      )}
 
       <h2>{t('deviceTitle')}</h2>
       <ul class="plain">

@@ -26,6 +26,7 @@ export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Ses
     afterSave: async () => undefined,
     switchMode: () => undefined,
     resetTraining: async () => undefined,
+    loadDemoData: async () => 0,
     forgetDevice: async () => undefined,
     ...overrides,
   };
