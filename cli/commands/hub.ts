@@ -9,7 +9,7 @@ import { hubBanner, hubReadyJson } from '../hub/hub-banner.ts';
 import { openHubDatabase } from '../hub/hub-database.ts';
 import { hubTeamCodes } from '../hub/hub-team.ts';
 import { isLoopbackHost, isWildcardHost, lanIPv4s } from '../hub/lan-addresses.ts';
-import { startHub, workspaceTeam, type RunningHub } from '../hub/start-hub.ts';
+import type { RunningHub } from '../hub/start-hub.ts';
 import { workspaceFlag } from '../lead/command-options.ts';
 import { requireConfig } from '../lead/config.ts';
 import { readWorkspaceLeadPublicKeys } from '../lead/lead-keys.ts';
@@ -73,6 +73,8 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
   const host = flags.host.trim();
   const workspaceDir = resolveWorkspaceDir({ flag: workspace, env: ctx.env });
   // Said before anything else: without `langso init` there is no team to serve.
+  // The hub's server code (X.509, TLS) loads only when a hub starts, not on every `langso` run.
+  const { startHub, workspaceTeam } = await import('../hub/start-hub.ts');
   workspaceTeam(workspaceDir);
   // Beyond loopback a phone needs a secure context (DESIGN §3): HTTPS unless told otherwise.
   const https = flags.https ?? !isLoopbackHost(host);

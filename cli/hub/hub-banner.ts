@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { t, type Lang } from '../i18n/index.ts';
 import type { RunningHub } from './start-hub.ts';
 
@@ -30,6 +29,7 @@ export async function hubBanner(facts: BannerFacts): Promise<string> {
     lines.push(t(lang, 'HUB_CA_INTRO'));
     for (const url of cert.pageUrls) lines.push(`  ${url}`);
     const first = cert.pageUrls[0];
+    const { default: QRCode } = await import('qrcode');
     if (first !== undefined) lines.push((await QRCode.toString(first, { type: 'terminal', small: true })).trimEnd());
     lines.push(t(lang, 'HUB_CA_FINGERPRINT', { fingerprint: cert.fingerprint }));
   }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { password } from '@inquirer/prompts';
 import { t, type Lang } from '../i18n/index.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/seal/keys.ts';
 import { isErrno } from '../seal/atomic-file.ts';
@@ -66,7 +65,9 @@ function checkStrength(passphrase: string): void {
   }
 }
 
-function prompt(request: PassphraseRequest, message: string, validate?: (value: string) => string | true): Promise<string> {
+/** The prompt library loads only when a terminal prompt is needed: every other run starts faster. */
+async function prompt(request: PassphraseRequest, message: string, validate?: (value: string) => string | true): Promise<string> {
+  const { password } = await import('@inquirer/prompts');
   return password(
     { message, mask: '*', ...(validate ? { validate } : {}) },
     { input: process.stdin, output: request.output, clearPromptOnDone: false },

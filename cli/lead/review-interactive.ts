@@ -1,4 +1,3 @@
-import { input, select } from '@inquirer/prompts';
 import type Database from 'better-sqlite3';
 import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
 import { renderRecordCard } from './record-card.ts';
@@ -33,6 +32,8 @@ export async function runInteractiveReview(
   io: InteractiveReviewIo,
   now: () => string,
 ): Promise<InteractiveReviewResult> {
+  // The prompt library loads only for this interactive flow, not on every `langso` start.
+  const { input, select } = await import('@inquirer/prompts');
   const { lang } = io;
   const ids = pendingRecords(db).map((row) => row.id);
   const reread = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ?`);
