@@ -5,6 +5,7 @@ import { systemIds } from '../../shared/sync/ids.ts';
 import type { OutboxStore } from '../../shared/sync/outbox-store.ts';
 import { sleep } from '../../shared/sync/sleep.ts';
 import type { SyncProgress } from '../../shared/sync/sync-report.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { Enrolment } from '../lead/config.ts';
 import { gzipBytes } from './gzip.ts';
 import { kyFetch } from './ky-fetch.ts';
@@ -15,6 +16,8 @@ export interface LeadEngineOptions {
   readonly enrolment: Enrolment;
   readonly onProgress?: (event: SyncProgress) => void;
   readonly applyCatalog?: (catalog: unknown) => Promise<void>;
+  /** The lead's language: the server words its refusals in it (Accept-Language). */
+  readonly lang?: Lang;
   /** ky by default; tests may pass another fetch-compatible function. */
   readonly fetch?: FetchLike;
 }
@@ -24,11 +27,14 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 /** The shared engine (DESIGN §3) as the lead's laptop runs it: SQLite outbox, ky, gzip, real time. */
 export function createLeadSyncEngine(options: LeadEngineOptions): SyncEngine {
-  const { enrolment } = options;
+  const { enrolment, lang } = options;
+  const base = options.fetch ?? kyFetch;
+  const fetch: FetchLike =
+    lang === undefined ? base : (url, init) => base(url, { ...init, headers: { ...init.headers, 'accept-language': lang } });
   const transport = createHttpTransport({
     baseUrl: enrolment.server,
     token: enrolment.token,
-    fetch: options.fetch ?? kyFetch,
+    fetch,
     gzip: gzipBytes,
     timeoutMs: REQUEST_TIMEOUT_MS,
   });

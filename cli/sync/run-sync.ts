@@ -33,7 +33,7 @@ export async function runSync(ctx: CliContext, { dir, db }: LeadWorkspace, json:
     tty: isTty(ctx.stderr),
     color: colorFor(ctx.stderr, ctx.env),
   });
-  const engine = createLeadSyncEngine({ store, enrolment, onProgress: progress.onProgress, applyCatalog: saveProvinceCatalog(db) });
+  const engine = createLeadSyncEngine({ store, enrolment, lang: ctx.lang, onProgress: progress.onProgress, applyCatalog: saveProvinceCatalog(db) });
   const interrupt = interruptOnSigint();
   try {
     if (before.pending > 0) ctx.stderr.write(`${t(ctx.lang, 'SYNC_CLI_START', { total: before.pending, server: enrolment.server })}\n`);

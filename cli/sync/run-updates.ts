@@ -33,7 +33,7 @@ export async function runUpdates(ctx: CliContext, { dir, db }: LeadWorkspace, js
       arrived.push(...updates);
     },
   };
-  const engine = createLeadSyncEngine({ store: recording, enrolment });
+  const engine = createLeadSyncEngine({ store: recording, enrolment, lang: ctx.lang });
   const interrupt = interruptOnSigint();
   try {
     const report = await engine.pullUpdates(interrupt.signal);
