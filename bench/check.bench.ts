@@ -97,10 +97,10 @@ try {
 
   console.log(`rows            ${ROWS.toLocaleString('en')} (${megabytes.toFixed(1)} MB CSV, seeded)`);
   console.log(`result          exit ${run.status}, ${report.valid.toLocaleString('en')} valid, ${report.issues.length.toLocaleString('en')} issues`);
-  console.log(`wall            ${seconds.toFixed(2)} s (whole process: node + tsx start-up, read, parse, validate, JSON out)`);
+  console.log(`wall            ${seconds.toFixed(2)} s (whole process: CLI start-up, read, parse, validate, JSON out)`);
   console.log(`start-up        ${idleSeconds.toFixed(2)} s wall for \`langso --help\` (exit ${idle.status}): the fixed cost inside that figure`);
   if (useTime) console.log(`cpu             ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} + system ${system.toFixed(2)})`);
-  console.log(`machine load    ${loadBefore.toFixed(1)} (1-min load average before the run, ${availableParallelism()} cores): above the core count, wall time is inflated`);
+  console.log(`machine load    ${loadBefore.toFixed(1)} (1-min load average before the run, ${availableParallelism()} cores)${loadBefore > availableParallelism() ? ': above the core count, wall time is inflated' : ''}`);
   console.log(`throughput      ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s`);
   console.log(`peak memory     ${rssKb ? `${(Number(rssKb) / 1024).toFixed(0)} MB max RSS (${timeBin} -v)` : 'unavailable (no /usr/bin/time)'}`);
   console.log(`goal            ≤ ${GOAL_SECONDS} s for 100,000 rows: ${seconds <= GOAL_SECONDS ? 'met' : 'NOT MET'}`);

@@ -7,7 +7,7 @@
  * The file comes from `langso fixtures generate` (seeded, so the same every run, with 2 % of
  * deliberate mistakes and the generator's duplicates). Each figure is printed twice: the work
  * itself in this process (read, parse, validate, one transaction; SQL aggregates and rendering),
- * and the whole CLI as a lead runs it (node + tsx start-up included).
+ * and the whole CLI as a lead runs it (CLI start-up included).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -88,10 +88,10 @@ try {
   const idle = timed(() => cli('--help'));
 
   line('records', `${rows.toLocaleString('en')} (${megabytes.toFixed(1)} MB CSV from langso fixtures generate, ${first.value.invalid.toLocaleString('en')} invalid, ${first.value.duplicate.toLocaleString('en')} duplicate CCCD)`);
-  line('machine load', `${load.toFixed(1)} (1-min load average, ${availableParallelism()} cores): above the core count, wall time is inflated`);
+  line('machine load', `${load.toFixed(1)} (1-min load average, ${availableParallelism()} cores)${load > availableParallelism() ? ': above the core count, wall time is inflated' : ''}`);
   line('import (work)', `${first.seconds.toFixed(2)} s wall, ${first.cpu.toFixed(2)} s cpu, ${Math.round(rows / first.seconds).toLocaleString('en')} rows/s — read, parse, validate, one transaction`);
   line('re-import same file', `${again.seconds.toFixed(2)} s wall, ${again.cpu.toFixed(2)} s cpu (${again.value.unchanged.toLocaleString('en')} unchanged, ${again.value.new} new)`);
-  line('import (CLI)', `${cliImport.seconds.toFixed(2)} s wall, exit ${cliImport.value.status} (node + tsx start-up ${idle.seconds.toFixed(2)} s included)`);
+  line('import (CLI)', `${cliImport.seconds.toFixed(2)} s wall, exit ${cliImport.value.status} (CLI start-up ${idle.seconds.toFixed(2)} s included)`);
   line('approve-all-valid', `${approve.seconds.toFixed(2)} s wall, ${approve.cpu.toFixed(2)} s cpu (${approve.value.approved.length.toLocaleString('en')} approved and queued)`);
   line('report (work)', `${report.seconds.toFixed(3)} s SQL aggregates (${report.cpu.toFixed(3)} s cpu) + ${html.seconds.toFixed(3)} s HTML + ${text.seconds.toFixed(3)} s table`);
   line('report (CLI)', `${cliReport.seconds.toFixed(2)} s wall for --format html, exit ${cliReport.value.status} (start-up included)`);
