@@ -1,4 +1,5 @@
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
+import type { RecordRow } from '../lead/record-row.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import { validateResidentInput } from '../../shared/validate/resident.ts';
@@ -13,24 +14,25 @@ export interface LinkedResident {
 }
 
 /** The columns of the lead's `records` row (cli/lead/migrations.ts) a phone's record fills. */
-export interface LeadRecordColumns {
-  readonly payload: string | null;
-  readonly raw: string | null;
-  readonly issues: string;
-  readonly valid: 0 | 1;
-  readonly commune_code: string | null;
-  readonly hamlet: string | null;
-  readonly hamlet_key: string | null;
-  readonly full_name: string | null;
-  readonly search_key: string | null;
-  readonly date_of_birth: string | null;
-  readonly sex: string | null;
-  readonly cccd: string | null;
-  readonly phone: string | null;
-  readonly eid_level: number | null;
-  readonly procedure_code: string | null;
-  readonly lifecycle: string | null;
-}
+export type LeadRecordColumns = Pick<
+  RecordRow,
+  | 'payload'
+  | 'raw'
+  | 'issues'
+  | 'valid'
+  | 'commune_code'
+  | 'hamlet'
+  | 'hamlet_key'
+  | 'full_name'
+  | 'search_key'
+  | 'date_of_birth'
+  | 'sex'
+  | 'cccd'
+  | 'phone'
+  | 'eid_level'
+  | 'procedure_code'
+  | 'lifecycle'
+>;
 
 const NONE = {
   commune_code: null,

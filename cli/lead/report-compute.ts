@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { findCommune } from '../../shared/catalog/communes.ts';
 import { findProcedure } from '../../shared/catalog/procedures.ts';
 import type { LeadConfig } from './config.ts';
-import type { AreaFigures, CommuneFigures, HamletFigures, Report } from './report-model.ts';
+import { COUNTED_FIGURES, type AreaFigures, type CommuneFigures, type HamletFigures, type Report } from './report-model.ts';
 
 /** Statuses that mean the dossier reached the province. */
 const FILED = `('sent', 'received', 'needs_fix', 'scheduled', 'approved', 'activated', 'rejected')`;
@@ -41,19 +41,7 @@ const BY_HAMLET = `
     min(CASE WHEN sync_state <> 'sent' THEN created_at END) AS oldestWaitingAt
   FROM marked GROUP BY commune_code, hamlet_key ORDER BY commune_code, hamlet_key`;
 
-const SUMMED = [
-  'residents',
-  'adults14',
-  'adults14WithCccd',
-  'adults18',
-  'adults18WithCccd',
-  'withConsent',
-  'eidApplications',
-  'eidAccounts',
-  'dossiers',
-  'dossiersFiled',
-  'waiting',
-] as const satisfies readonly (keyof AreaFigures)[];
+const SUMMED = COUNTED_FIGURES;
 
 function sumOf(areas: readonly AreaFigures[]): AreaFigures {
   const sums = Object.fromEntries(SUMMED.map((key) => [key, areas.reduce((total, a) => total + a[key], 0)])) as Record<

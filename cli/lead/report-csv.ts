@@ -1,20 +1,8 @@
 import { toCsv, type CsvCell } from '../output/csv.ts';
-import { ageInDays, type AreaFigures, type Report } from './report-model.ts';
+import { ageInDays, COUNTED_FIGURES, type Report } from './report-model.ts';
 import { areaRows } from './report-rows.ts';
 
-const FIGURE_KEYS = [
-  'residents',
-  'adults14',
-  'adults14WithCccd',
-  'adults18',
-  'adults18WithCccd',
-  'withConsent',
-  'eidApplications',
-  'eidAccounts',
-  'dossiers',
-  'dossiersFiled',
-  'waiting',
-] as const satisfies readonly (keyof AreaFigures)[];
+const FIGURE_KEYS = COUNTED_FIGURES;
 
 const HEADER = [
   'section',

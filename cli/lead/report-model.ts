@@ -59,3 +59,18 @@ export function ageInDays(fromIso: string | null, nowIso: string): number | null
   if (fromIso === null) return null;
   return Math.max(0, Math.floor((Date.parse(nowIso) - Date.parse(fromIso)) / 86_400_000));
 }
+
+/** The counts of an area that add up to its commune's and the province's (report totals, CSV columns). */
+export const COUNTED_FIGURES = [
+  'residents',
+  'adults14',
+  'adults14WithCccd',
+  'adults18',
+  'adults18WithCccd',
+  'withConsent',
+  'eidApplications',
+  'eidAccounts',
+  'dossiers',
+  'dossiersFiled',
+  'waiting',
+] as const satisfies readonly (keyof AreaFigures)[];
