@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
+import type { OutboxEntry } from '../../shared/sync/outbox-store.ts';
 import { toOutboxEntry } from '../../shared/sync/outbox-entry.ts';
 import { toWireRecord } from '../../shared/sync/wire-record.ts';
 import type { LangsoDb } from './db.ts';
@@ -27,9 +28,12 @@ export class StaleRecordError extends Error {
  * database): the record is never saved without being queued, nor queued without being saved.
  * An older rev of the same record held in quarantine is dropped: this save is its fix.
  */
-export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<StoredRecord> {
+/**
+ * The rows one save writes: the stored record and its outbox entry. Hashing happens here, before
+ * any transaction: IndexedDB commits a transaction that waits on anything else.
+ */
+export async function rowsToSave(request: SaveRequest): Promise<{ stored: StoredRecord; entry: OutboxEntry }> {
   const { record, at } = request;
-  // Hash before the transaction: IndexedDB commits a transaction that waits on anything else.
   const entry = toOutboxEntry(await toWireRecord(record), at);
   const stored: StoredRecord = {
     id: record.id,
@@ -41,6 +45,12 @@ export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<St
     envelope: record,
     ...(request.householdId === undefined ? {} : { householdId: request.householdId }),
   };
+  return { stored, entry };
+}
+
+export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<StoredRecord> {
+  const { record, at } = request;
+  const { stored, entry } = await rowsToSave(request);
   const searchable = record.type === 'household' || record.type === 'resident';
   try {
     await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys], async () => {

@@ -1,12 +1,10 @@
 import * as v from 'valibot';
 import type { Consent } from '../../shared/domain/consent.ts';
 import { RELATIONSHIPS, SEXES, type RecordEnvelope } from '../../shared/domain/records.ts';
-import { toOutboxEntry } from '../../shared/sync/outbox-entry.ts';
-import { toWireRecord } from '../../shared/sync/wire-record.ts';
 import { newRecord, type Author } from '../records/envelope.ts';
 import { recordSearchKey } from '../search/search-index.ts';
 import type { LangsoDb } from '../store/db.ts';
-import type { StoredRecord } from '../store/types.ts';
+import { rowsToSave } from '../store/save-record.ts';
 
 /**
  * The trainers' demo households (fixtures/demo/households.json), copied beside the app by the
@@ -83,25 +81,13 @@ export function demoRecords(rows: readonly DemoRow[], author: Author): { record:
  */
 export async function saveDemoRecords(db: LangsoDb, items: readonly { record: RecordEnvelope; householdId: string }[], at: string): Promise<number> {
   const prepared = await Promise.all(
-    items.map(async ({ record, householdId }) => ({
-      stored: {
-        id: record.id,
-        type: record.type,
-        rev: record.rev,
-        status: 'queued',
-        updatedAt: record.updatedAt,
-        searchKey: recordSearchKey(record),
-        envelope: record,
-        householdId,
-      } satisfies StoredRecord,
-      entry: toOutboxEntry(await toWireRecord(record), at),
-    })),
+    items.map(({ record, householdId }) => rowsToSave({ record, searchKey: recordSearchKey(record), householdId, at })),
   );
   await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys], async () => {
     await db.records.bulkAdd(prepared.map((p) => p.stored));
     await db.outbox.bulkPut(prepared.map((p) => ({ ...p.entry, quarantine: 0 as const })));
     await db.audit.bulkAdd(prepared.map((p) => ({ recordId: p.stored.id, at, action: 'save' as const, rev: p.stored.rev })));
-    await db.searchKeys.bulkPut(prepared.map((p) => ({ id: p.stored.id, householdId: p.stored.householdId, key: p.stored.searchKey })));
+    await db.searchKeys.bulkPut(prepared.map((p) => ({ id: p.stored.id, householdId: p.stored.householdId ?? p.stored.id, key: p.stored.searchKey })));
   });
   return prepared.length;
 }
