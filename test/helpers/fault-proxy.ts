@@ -1,3 +1,4 @@
+import { seededRandom } from '../shared/sync/helpers/seeded.ts';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /**
@@ -36,17 +37,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run with the same seed cuts the same way. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /**
  * Delivers chunks after a fixed delay and at a bounded rate, in order. `busyUntil` starts the
