@@ -47,10 +47,10 @@ export function createSyncProgress(stream: NodeJS.WritableStream, options: SyncP
     onProgress(event) {
       switch (event.kind) {
         case 'chunk':
-          chunk += 1;
-          if (tty) draw();
           return;
         case 'receipts':
+          // Counted by answers, not by chunks started: two batches travel at once.
+          chunk += 1;
           receipted = { accepted: event.accepted, duplicate: event.duplicate, quarantined: event.quarantined };
           if (tty) draw();
           else stream.write(`${t(lang, 'SYNC_CLI_PROGRESS_LINE', { chunk, done: done(), total, ...receipted })}\n`);

@@ -22,6 +22,7 @@ export async function callWithRetry<T>(
   afterTransient?: () => Promise<void>,
 ): Promise<CallOutcome<T>> {
   for (let attempt = 1; ; attempt += 1) {
+    await waitOutHold(ctx);
     if (isAborted(ctx)) return { kind: 'stop', stop: ABORTED };
     const sentAt = ctx.clock();
     let result: TransportResult<T>;
@@ -46,6 +47,8 @@ export async function callWithRetry<T>(
     const giveUp = giveUpOn(result, attempt, ctx);
     if (giveUp) return { kind: 'stop', stop: giveUp };
     const delayMs = retryDelay(attempt, ctx.random, result.retryAfterMs, ctx.backoff);
+    // The server asked the whole device to wait, not only this request: hold the other chunks too.
+    if (result.retryAfterMs !== undefined) ctx.tally.holdUntilMs = Math.max(ctx.tally.holdUntilMs, ctx.clock() + delayMs);
     const waiting = { kind: 'waiting', attempt, delayMs, cause: result.cause } as const;
     ctx.emit(result.status === undefined ? waiting : { ...waiting, status: result.status });
     try {
@@ -53,6 +56,17 @@ export async function callWithRetry<T>(
     } catch {
       // A sleep cut short by the abort signal; the loop head sees the abort.
     }
+  }
+}
+
+/** Sleeps out a Retry-After that another chunk of this run received. */
+async function waitOutHold(ctx: RunContext): Promise<void> {
+  const waitMs = ctx.tally.holdUntilMs - ctx.clock();
+  if (waitMs <= 0 || isAborted(ctx)) return;
+  try {
+    await ctx.sleep(waitMs, ctx.signal);
+  } catch {
+    // Cut short by the abort signal; the caller sees the abort.
   }
 }
 

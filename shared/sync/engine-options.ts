@@ -31,6 +31,12 @@ export interface SyncEngineOptions {
   readonly maxRetryAfterMs?: number;
   /** Uploads of the attachments a receipt says are missing, per chunk, before giving up. Default 2. */
   readonly maxAttachmentRounds?: number;
+  /**
+   * Chunks processed at once (1–4). Default 2: on a slow link with long round trips the next
+   * batch uploads while the previous answer is on its way back. Two revs of one record are never
+   * in flight together, so the server sees them in order.
+   */
+  readonly maxBatchesInFlight?: number;
   readonly onProgress?: (event: SyncProgress) => void;
   /** Stores a new catalog; its ETag is saved only after this resolves. */
   readonly applyCatalog?: (catalog: unknown) => Promise<void>;

@@ -5,19 +5,23 @@ import type { RunContext } from './run-context.ts';
 
 /**
  * The next chunk of this run: the oldest pending entries not yet offered in it, within both
- * bounds. Entries deferred earlier in the run still sit at the head of the outbox, so the peek
- * is widened by exactly their count and bytes: what is left after dropping them is the same
- * chunk the store would give if they were not there.
+ * bounds. Entries deferred earlier in the run, and those of chunks still in flight, sit at the
+ * head of the outbox, so the peek is widened by their count and bytes: what is left after
+ * dropping them is the same chunk the store would give if they were not there. A record with a
+ * rev in flight waits for that chunk to end, so its revs reach the server in order.
  */
 export async function nextChunk(ctx: RunContext): Promise<OutboxEntry[]> {
+  const { deferred, inFlight, offered } = ctx.tally;
   let extraBytes = 0;
-  for (const bytes of ctx.tally.deferred.values()) extraBytes += bytes;
+  for (const bytes of deferred.values()) extraBytes += bytes;
+  for (const entry of inFlight.values()) extraBytes += entry.bytes;
   const peeked = await ctx.store.peek({
-    maxRecords: ctx.limits.maxRecords + ctx.tally.deferred.size,
+    maxRecords: ctx.limits.maxRecords + deferred.size + inFlight.size,
     maxBytes: ctx.limits.maxBytes + extraBytes,
   });
+  const busyIds = new Set([...inFlight.values()].map((entry) => entry.id));
   return takeWithinLimits(
-    peeked.filter((entry) => !ctx.tally.offered.has(entryKey(entry))),
+    peeked.filter((entry) => !offered.has(entryKey(entry)) && !busyIds.has(entry.id)),
     ctx.limits,
   );
 }

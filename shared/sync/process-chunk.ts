@@ -13,7 +13,19 @@ import { uploadAttachments } from './upload-attachments.ts';
  * deferred to the next run; or the run stops.
  */
 export async function processChunk(ctx: RunContext, chunk: readonly OutboxEntry[]): Promise<RunStop | undefined> {
-  for (const entry of chunk) ctx.tally.offered.add(entryKey(entry));
+  const { offered, inFlight } = ctx.tally;
+  for (const entry of chunk) {
+    offered.add(entryKey(entry));
+    inFlight.set(entryKey(entry), entry);
+  }
+  try {
+    return await takeChunkToItsEnd(ctx, chunk);
+  } finally {
+    for (const entry of chunk) inFlight.delete(entryKey(entry));
+  }
+}
+
+async function takeChunkToItsEnd(ctx: RunContext, chunk: readonly OutboxEntry[]): Promise<RunStop | undefined> {
   ctx.emit({ kind: 'chunk', records: chunk.length, bytes: chunk.reduce((sum, entry) => sum + entry.bytes, 0) });
 
   let needs: readonly MissingAttachments[] = chunk.map((entry) => ({ entry, hashes: entry.record.attachments }));

@@ -1,7 +1,7 @@
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { effectiveLimits, type ChunkLimits, type SyncEngineOptions } from './engine-options.ts';
 import type { Ids } from './ids.ts';
-import type { OutboxStore } from './outbox-store.ts';
+import type { OutboxEntry, OutboxStore } from './outbox-store.ts';
 import type { SyncProgress, SyncReason } from './sync-report.ts';
 import type { Transport } from './transport.ts';
 
@@ -19,6 +19,8 @@ export interface RunContext {
   readonly backoff: BackoffPolicy;
   readonly maxRetryAfterMs: number;
   readonly maxAttachmentRounds: number;
+  /** Batches on the wire at once: the next one uploads while the last one's answer travels. */
+  readonly maxBatchesInFlight: number;
   readonly signal: AbortSignal | undefined;
   readonly tally: RunTally;
   emit(event: SyncProgress): void;
@@ -36,6 +38,10 @@ export interface RunTally {
   readonly offered: Set<string>;
   /** Entries left pending for the next run (id@rev → bytes): peek must look past them. */
   readonly deferred: Map<string, number>;
+  /** Entries of chunks still being processed (id@rev → entry): peek must look past them too. */
+  readonly inFlight: Map<string, OutboxEntry>;
+  /** No request starts before this (epoch ms of `clock`): a Retry-After holds every chunk. */
+  holdUntilMs: number;
   /** Attachments the server is known to hold (HEAD said so, or our PUT succeeded). */
   readonly serverHas: Set<string>;
   clockOffsetMs?: number;
@@ -56,8 +62,9 @@ export function createRunContext(options: SyncEngineOptions, signal: AbortSignal
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
     maxAttachmentRounds: Math.max(1, options.maxAttachmentRounds ?? 2),
+    maxBatchesInFlight: Math.min(4, Math.max(1, Math.floor(options.maxBatchesInFlight ?? 2))),
     signal,
-    tally: { sent: 0, accepted: 0, duplicate: 0, quarantined: 0, reasons: [], offered: new Set(), deferred: new Map(), serverHas: new Set() },
+    tally: { sent: 0, accepted: 0, duplicate: 0, quarantined: 0, reasons: [], offered: new Set(), deferred: new Map(), inFlight: new Map(), holdUntilMs: 0, serverHas: new Set() },
     emit(event) {
       try {
         onProgress?.(event);

@@ -1,6 +1,6 @@
 import { isClockSkewed } from './clock-skew.ts';
 import { nextChunk } from './next-chunk.ts';
-import type { OutboxCounts } from './outbox-store.ts';
+import type { OutboxCounts, OutboxEntry } from './outbox-store.ts';
 import { processChunk } from './process-chunk.ts';
 import type { RunContext } from './run-context.ts';
 import { ABORTED, type RunStop } from './run-stop.ts';
@@ -8,24 +8,45 @@ import type { SyncReport, SyncStatus } from './sync-report.ts';
 
 /**
  * One upload run: chunk after chunk until the outbox has nothing left to offer or the run must
- * stop. Resolves with a report in every case, including a store that throws.
+ * stop, with up to `maxBatchesInFlight` chunks going at once (round trips, not bandwidth, are
+ * what a slow rural link spends its time on). The first stop ends the run once the chunks in
+ * flight have ended; their receipts are real. Resolves with a report in every case, including a
+ * store that throws.
  */
 export async function runUpload(ctx: RunContext): Promise<SyncReport> {
   let stop: RunStop | undefined;
+  const going = new Set<Promise<void>>();
+  const start = (chunk: OutboxEntry[]): void => {
+    const done = processChunk(ctx, chunk).then(
+      (chunkStop) => {
+        stop ??= chunkStop;
+      },
+      (error: unknown) => {
+        stop ??= storageFailure(error);
+      },
+    );
+    const tracked = done.finally(() => going.delete(tracked));
+    going.add(tracked);
+  };
   try {
-    for (;;) {
+    while (!stop) {
       if (ctx.signal?.aborted === true) {
         stop = ABORTED;
         break;
       }
+      if (going.size >= ctx.maxBatchesInFlight) {
+        await Promise.race(going);
+        continue;
+      }
       const chunk = await nextChunk(ctx);
-      if (chunk.length === 0) break;
-      stop = await processChunk(ctx, chunk);
-      if (stop) break;
+      if (chunk.length > 0) start(chunk);
+      else if (going.size > 0) await Promise.race(going);
+      else break;
     }
   } catch (error) {
-    stop = storageFailure(error);
+    stop ??= storageFailure(error);
   }
+  await Promise.all(going);
   return finishReport(ctx, stop);
 }
 

@@ -19,7 +19,7 @@ export interface FaultProxyOptions {
   readonly seed?: number;
   /** One-way delay added to every chunk in each direction (RTT = 2 × this). */
   readonly oneWayLatencyMs?: number;
-  /** Link rate in bits per second, per direction; unlimited when absent. */
+  /** Link rate in bits per second, per direction, shared by all connections; unlimited when absent. */
   readonly bitsPerSecond?: number;
 }
 
@@ -39,13 +39,19 @@ export interface FaultProxy {
 
 export { seededRandom };
 
+/** One direction of the shaped link: every connection's bytes queue on it, one after another. */
+interface LinkDirection {
+  busyUntil: number;
+}
+
 /**
- * Delivers chunks after a fixed delay and at a bounded rate, in order. `busyUntil` starts the
- * link later: a new connection pays the TCP handshake (one round trip) before its first byte.
- * `whenDelivered` runs once every chunk written so far has reached the other side.
+ * Delivers chunks after a fixed delay and at a bounded rate, in order. The rate is the link's,
+ * shared by every connection going the same way: two requests at once each get half of it, as
+ * on a real phone's link. `readyAt` holds a new connection's first byte until its TCP handshake
+ * (one round trip) is done. `whenDelivered` runs once every chunk written so far has reached the
+ * other side.
  */
-function shapedWriter(to: Socket, latencyMs: number, bitsPerSecond: number | undefined, busyUntil = 0) {
-  let lastDone = busyUntil;
+function shapedWriter(to: Socket, latencyMs: number, bitsPerSecond: number | undefined, link: LinkDirection, readyAt = 0) {
   let inFlight = 0;
   let waiting: (() => void) | undefined;
   const settle = (onWritten?: () => void): void => {
@@ -64,14 +70,14 @@ function shapedWriter(to: Socket, latencyMs: number, bitsPerSecond: number | und
     }
     const now = Date.now();
     const sendMs = bitsPerSecond ? (chunk.length * 8 * 1000) / bitsPerSecond : 0;
-    const start = Math.max(now, lastDone);
-    lastDone = start + sendMs;
+    const start = Math.max(now, readyAt, link.busyUntil);
+    link.busyUntil = start + sendMs;
     inFlight += 1;
     setTimeout(() => {
       inFlight -= 1;
       if (!to.destroyed) to.write(chunk);
       settle(onWritten);
-    }, lastDone + latencyMs - now);
+    }, link.busyUntil + latencyMs - now);
   };
   const whenDelivered = (then: () => void): void => {
     if (inFlight === 0) then();
@@ -103,6 +109,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     bytesDown: 0,
   };
   const sockets = new Set<Socket>();
+  const link = { up: { busyUntil: 0 }, down: { busyUntil: 0 } };
 
   const server: Server = createServer((client) => {
     stats.connections += 1;
@@ -127,8 +134,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
     const shaped = latency > 0 || options.bitsPerSecond !== undefined;
-    const up = shapedWriter(upstream, latency, options.bitsPerSecond, shaped ? Date.now() + 2 * latency : 0).write;
-    const down = shapedWriter(client, latency, options.bitsPerSecond);
+    const up = shapedWriter(upstream, latency, options.bitsPerSecond, link.up, shaped ? Date.now() + 2 * latency : 0).write;
+    const down = shapedWriter(client, latency, options.bitsPerSecond, link.down);
     let cutDone = false;
     let method: string | undefined;
     const cutNow = () => {

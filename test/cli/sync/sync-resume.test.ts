@@ -87,7 +87,8 @@ describe('langso sync resumes after a cut or a Ctrl+C without duplicates', { tim
   it('Ctrl+C mid-sync stops between batches with exit 1 and what is left; the next sync completes', async () => {
     tmp = scratch('sync-sigint');
     sandbox = await startSandboxProcess({ latencyMs: 300 });
-    const records = phoneRecords(700, 13);
+    // Five batches: two go at once, so the interrupt lands with batches not yet started.
+    const records = phoneRecords(1200, 13);
     const ws = await readyWorkspace(tmp.dir, sandbox, sandbox.url, records);
 
     const interrupted = await syncInterruptedAfterFirstBatch(ws.dir);
