@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { lazyChunkOf } from './pwa/build/chunk-groups.ts';
 import { drawIconPng, ICONS } from './pwa/build/icon-png.ts';
 
 const root = fileURLToPath(new URL('./pwa', import.meta.url));
@@ -22,6 +23,24 @@ function trainingData(): Plugin {
     generateBundle() {
       const source = readFileSync(fileURLToPath(new URL('./fixtures/demo/households.json', import.meta.url)));
       this.emitFile({ type: 'asset', fileName: 'training/households.json', source });
+    },
+  };
+}
+
+/**
+ * The procedure catalog's published text as data beside the app (catalog/procedures.json,
+ * precached): the app fetches and parses it when a procedure screen opens, rather than carrying
+ * 90 KB of text inside its scripts. Provenance stays in the repository's data file.
+ */
+function procedureCatalog(): Plugin {
+  return {
+    name: 'langso-procedure-catalog',
+    apply: 'build',
+    generateBundle() {
+      const data = JSON.parse(readFileSync(fileURLToPath(new URL('./shared/catalog/data/procedures.json', import.meta.url)), 'utf8')) as {
+        readonly procedures: unknown;
+      };
+      this.emitFile({ type: 'asset', fileName: 'catalog/procedures.json', source: JSON.stringify({ procedures: data.procedures }) });
     },
   };
 }
@@ -53,11 +72,17 @@ const config: UserConfig = {
     target: 'es2022',
     // The phone pays for every byte: no source maps in the shipped app.
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: lazyChunkOf }] },
+      },
+    },
   },
   plugins: [
     preact(),
     icons(),
     trainingData(),
+    procedureCatalog(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -84,7 +109,8 @@ const config: UserConfig = {
       workbox: {
         // A minified worker whatever NODE_ENV the build runs under (tests build with NODE_ENV=test).
         mode: 'production',
-        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        // The procedure catalog is precached; the trainers' demo data (training/) is not.
+        globPatterns: ['**/*.{js,css,html,png,webmanifest}', 'catalog/*.json'],
         navigateFallback: 'index.html',
         // The sync API is never cached: records must reach the server, not a cache.
         navigateFallbackDenylist: [/^\/v1\//],

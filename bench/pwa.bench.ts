@@ -39,22 +39,20 @@ const line = (name: string, value: string, goal: string, met: boolean | undefine
  * bundler may move a shared library out of the entry; index.html then preloads it, and the phone
  * downloads it before the first screen all the same), and every script the service worker precaches.
  */
-function sizes(dist: string): { entry: number; preloaded: number; precached: number; catalog: number; files: number } {
+function sizes(dist: string): { entry: number; preloaded: number; precached: number; data: number; dataFiles: number; files: number } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = /<script type="module"[^>]*src="\/?([^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error('no entry script in index.html');
   const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
   const urls = [...sw.matchAll(/url:"([^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  let precached = 0;
-  let catalog = 0;
-  for (const url of urls) {
-    const size = gz(readFileSync(join(dist, url)));
-    precached += size;
-    if (url.includes('procedures-')) catalog = size;
-  }
+  const precached = urls.reduce((sum, url) => sum + gz(readFileSync(join(dist, url))), 0);
+  // Reference data the app reads (the procedure catalog), precached beside the scripts: not JS,
+  // but the phone downloads it at install all the same, so it is printed too.
+  const dataUrls = [...sw.matchAll(/url:"([^"]+\.json)"/g)].map((m) => m[1] ?? '');
+  const data = dataUrls.reduce((sum, url) => sum + gz(readFileSync(join(dist, url))), 0);
   const preloaded = preloads.reduce((sum, url) => sum + gz(readFileSync(join(dist, url))), 0);
-  return { entry: gz(readFileSync(join(dist, entry))) + preloaded, preloaded: preloads.length, precached, catalog, files: urls.length };
+  return { entry: gz(readFileSync(join(dist, entry))) + preloaded, preloaded: preloads.length, precached, data, dataFiles: dataUrls.length, files: urls.length };
 }
 
 async function throttle(context: BrowserContext, page: Page, link: boolean): Promise<void> {
@@ -143,7 +141,7 @@ try {
   console.log(`machine load ${loadBefore.toFixed(1)} (1-min average before the run, ${availableParallelism()} cores)\n`);
   line(`entry JS (gzip, with ${size.preloaded} preloaded)`, `${(size.entry / KB).toFixed(1)} KB`, '≤ 60 KB', size.entry <= 60 * KB);
   line(`all precached JS (gzip, ${size.files} files)`, `${(size.precached / KB).toFixed(1)} KB`, '≤ 100 KB', size.precached <= 100 * KB);
-  line('  of which the procedure catalog (data)', `${(size.catalog / KB).toFixed(1)} KB`, '', undefined);
+  line(`  beside it, precached data (gzip, ${size.dataFiles} JSON files)`, `${(size.data / KB).toFixed(1)} KB`, '', undefined);
   line('cold first load → interactive', `${(cold / 1000).toFixed(2)} s`, '≤ 3 s', cold <= 3000);
   line('offline reload → interactive (median of 5)', `${(p(offlineRuns, 0.5) / 1000).toFixed(2)} s`, '≤ 0.8 s', p(offlineRuns, 0.5) <= 800);
   line(`save one record, p95 of ${saveTimes.length}`, `${p(saveTimes, 0.95).toFixed(1)} ms`, '≤ 30 ms', p(saveTimes, 0.95) <= 30);

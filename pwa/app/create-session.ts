@@ -83,9 +83,8 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const rows: unknown = await response.json();
       // The loader and its schema load only here: no volunteer's phone pays for them.
-      const { DemoRowsSchema, demoRecords, saveDemoRecords } = await import('../training/demo-households.ts');
-      const { parse } = await import('valibot');
-      const items = demoRecords(parse(DemoRowsSchema, rows), session.author());
+      const { parseDemoRows, demoRecords, saveDemoRecords } = await import('../training/demo-households.ts');
+      const items = demoRecords(parseDemoRows(rows), session.author());
       await session.resetTraining();
       const count = await saveDemoRecords(db, items, env.clock().toISOString());
       index = undefined;

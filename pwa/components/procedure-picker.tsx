@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Procedure } from '../../shared/catalog/procedures.ts';
+import type { Procedure } from '../../shared/catalog/procedure-catalog.ts';
 import { useT } from '../i18n/ui.ts';
 
 export interface ProcedurePickerProps {

@@ -177,6 +177,7 @@ export const en: Record<UiKey, string> = {
   procedureNone: 'No procedure matches.',
   procedureCode: 'Procedure code {code}',
   procedureLoading: 'Opening the procedure catalog…',
+  procedureLoadFailed: 'The procedure catalog could not be opened. Reload the app when you have a connection.',
   documentPhoto: 'Take photo',
   documentRetake: 'Retake',
   documentTaken: 'Taken ({size})',

@@ -189,6 +189,7 @@ export const vi = {
   procedureNone: 'Không có thủ tục nào khớp.',
   procedureCode: 'Mã thủ tục {code}',
   procedureLoading: 'Đang mở danh mục thủ tục…',
+  procedureLoadFailed: 'Không mở được danh mục thủ tục. Hãy tải lại ứng dụng khi có mạng.',
   documentPhoto: 'Chụp ảnh',
   documentRetake: 'Chụp lại',
   documentTaken: 'Đã chụp ({size})',

@@ -1,4 +1,4 @@
-import type { ProcedureDocument } from '../../shared/catalog/procedures.ts';
+import type { ProcedureDocument } from '../../shared/catalog/procedure-catalog.ts';
 
 export interface DocumentToPhotograph {
   /** Key of the photo in Dossier.documents: stable for a procedure's catalog entry. */

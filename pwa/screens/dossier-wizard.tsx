@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Procedure } from '../../shared/catalog/procedures.ts';
+import type { Procedure } from '../../shared/catalog/procedure-catalog.ts';
 import type { Consent } from '../../shared/domain/consent.ts';
 import { AUTH_METHODS, type AuthMethod, type Dossier, type DossierDocument, type RecordOf } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
@@ -33,9 +33,10 @@ export function DossierWizardScreen({ residentId, existing }: { readonly residen
     const record = (await db.records.get(residentId))?.envelope;
     return isRecordOf(record, 'resident') ? record : null;
   }, [db, residentId]);
-  if (applicant === undefined || !catalog) return <p class="loading">{t('procedureLoading')}</p>;
+  if (catalog.status === 'failed') return <p class="error" role="alert">{t('procedureLoadFailed')}</p>;
+  if (applicant === undefined || catalog.status === 'loading') return <p class="loading">{t('procedureLoading')}</p>;
   if (applicant === null) return <p class="empty">{t('recordMissing')}</p>;
-  return <Wizard applicant={applicant} catalog={catalog} {...(existing ? { existing } : {})} />;
+  return <Wizard applicant={applicant} catalog={catalog.catalog} {...(existing ? { existing } : {})} />;
 }
 
 function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'resident'>; catalog: Catalog; existing?: RecordOf<'dossier'> }) {

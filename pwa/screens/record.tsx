@@ -28,7 +28,8 @@ export function RecordScreen({ id }: { readonly id: string }) {
   }, [session.db, id]);
   const record = found?.record;
   // The catalog names a dossier's procedure and fields; it loads only for dossiers.
-  const catalog = useCatalog(record?.type === 'dossier');
+  const loaded = useCatalog(record?.type === 'dossier');
+  const catalog = loaded.status === 'ready' ? loaded.catalog : undefined;
   if (record === undefined) return <p class="empty">{t('recordMissing')}</p>;
   const decision = record.decision;
   const requeue = async () => {

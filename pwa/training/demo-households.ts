@@ -26,6 +26,11 @@ const DemoRowSchema = v.object({
 export type DemoRow = v.InferOutput<typeof DemoRowSchema>;
 export const DemoRowsSchema = v.array(DemoRowSchema);
 
+/** The trainer's file as served beside the app, parsed: a damaged file is refused, not half-loaded. */
+export function parseDemoRows(rows: unknown): DemoRow[] {
+  return v.parse(DemoRowsSchema, rows);
+}
+
 /** A training consent: the same shape a real one has, so the flows downstream are the real ones. */
 function trainingConsent(subjectName: string, author: Author): Consent {
   return {

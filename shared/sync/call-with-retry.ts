@@ -23,6 +23,7 @@ export async function callWithRetry<T>(
 ): Promise<CallOutcome<T>> {
   for (let attempt = 1; ; attempt += 1) {
     await waitOutHold(ctx);
+    await ctx.writesSettled();
     if (isAborted(ctx)) return { kind: 'stop', stop: ABORTED };
     const sentAt = ctx.clock();
     let result: TransportResult<T>;

@@ -13,5 +13,5 @@ export async function noteClock(ctx: RunContext, outcome: Extract<CallOutcome<un
   const offset = measureClockOffset(outcome.sentAt, outcome.receivedAt, serverTime);
   const first = ctx.tally.clockOffsetMs === undefined;
   ctx.tally.clockOffsetMs = offset;
-  if (first) await ctx.store.setState('clockOffsetMs', String(offset));
+  if (first) await ctx.write(() => ctx.store.setState('clockOffsetMs', String(offset)));
 }

@@ -24,6 +24,13 @@ export interface RunContext {
   readonly signal: AbortSignal | undefined;
   readonly tally: RunTally;
   emit(event: SyncProgress): void;
+  /**
+   * Runs a store write as one of this run's state changes: no request of the run starts until
+   * every write begun before it is durable (DESIGN §3), even with two batches in flight.
+   */
+  write<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves once every write begun so far has settled. */
+  writesSettled(): Promise<void>;
   /** Now, as the ISO timestamp stores write. */
   nowIso(): string;
 }
@@ -49,6 +56,7 @@ export interface RunTally {
 
 export function createRunContext(options: SyncEngineOptions, signal: AbortSignal | undefined): RunContext {
   const { onProgress } = options;
+  const writes = new Set<Promise<unknown>>();
   return {
     store: options.store,
     transport: options.transport,
@@ -73,5 +81,18 @@ export function createRunContext(options: SyncEngineOptions, signal: AbortSignal
       }
     },
     nowIso: () => new Date(options.clock()).toISOString(),
+    write(work) {
+      const written = work();
+      const settled = written.then(
+        () => undefined,
+        () => undefined,
+      );
+      writes.add(settled);
+      void settled.then(() => writes.delete(settled));
+      return written;
+    },
+    async writesSettled() {
+      while (writes.size > 0) await Promise.all(writes);
+    },
   };
 }

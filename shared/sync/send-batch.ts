@@ -37,7 +37,7 @@ export async function sendBatch(ctx: RunContext, entries: readonly OutboxEntry[]
   const outcome = await callWithRetry(
     ctx,
     (signal) => ctx.transport.postBatch(request, batchId, signal),
-    () => ctx.store.recordAttempt(keys),
+    () => ctx.write(() => ctx.store.recordAttempt(keys)),
   );
   if (outcome.kind === 'stop') return { stop: outcome.stop };
   if (outcome.kind === 'permanent') return onRefused(ctx, entries, outcome.failure, rekeyed);
@@ -85,7 +85,7 @@ async function applyAnswer(ctx: RunContext, entries: readonly OutboxEntry[], rec
       apply.push(receipt);
     }
   }
-  await ctx.store.applyReceipts(apply, ctx.nowIso());
+  await ctx.write(() => ctx.store.applyReceipts(apply, ctx.nowIso()));
 
   const { tally } = ctx;
   tally.sent += entries.length;

@@ -4,7 +4,7 @@ import type { RunContext } from './run-context.ts';
 
 /** Quarantines an entry for a reason of the engine's own, durably, and tells the report. */
 export async function quarantineEntry(ctx: RunContext, entry: OutboxEntry, reason: QuarantineReason): Promise<void> {
-  await ctx.store.quarantine({ id: entry.id, rev: entry.rev }, reason, ctx.nowIso());
+  await ctx.write(() => ctx.store.quarantine({ id: entry.id, rev: entry.rev }, reason, ctx.nowIso()));
   noteQuarantined(ctx, entry, reason);
 }
 
@@ -21,7 +21,7 @@ export function noteQuarantined(ctx: RunContext, entry: { readonly id: string; r
  */
 export async function deferEntries(ctx: RunContext, entries: readonly OutboxEntry[], reason: QuarantineReason): Promise<void> {
   if (entries.length === 0) return;
-  await ctx.store.recordAttempt(entries.map(({ id, rev }) => ({ id, rev })));
+  await ctx.write(() => ctx.store.recordAttempt(entries.map(({ id, rev }) => ({ id, rev }))));
   for (const entry of entries) {
     ctx.tally.deferred.set(entryKey(entry), entry.bytes);
     ctx.tally.reasons.push({ id: entry.id, rev: entry.rev, ...reason, quarantined: false });

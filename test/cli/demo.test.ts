@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as v from 'valibot';
+import { ProceduresDataSchema } from '../../shared/catalog/procedure-catalog.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPayload } from '../../shared/sync/canonical.ts';
 import { BatchResponseSchema, EnrolResponseSchema, type WireRecord } from '../../shared/sync/protocol.ts';
@@ -65,6 +66,17 @@ describe('langso demo (npm start)', () => {
     expect(sw.headers.get('cache-control')).toContain('no-cache');
     const manifest = await fetch(`${ready.pwaUrl}/manifest.webmanifest`);
     expect(manifest.status).toBe(200);
+  });
+
+  it('serves the procedure catalog as data beside the app, precached by the service worker', async () => {
+    const answer = await fetch(`${ready.pwaUrl}/catalog/procedures.json`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('application/json');
+    const data = v.parse(ProceduresDataSchema, await answer.json());
+    expect(data.procedures.map((p) => p.code)).toContain('1.001193');
+    const sw = await (await fetch(`${ready.pwaUrl}/sw.js`)).text();
+    expect(sw).toContain('catalog/procedures.json');
+    expect(sw).not.toContain('training/households.json');
   });
 
   it('lets a phone enrol with a printed team code and accepts a synced training record', async () => {

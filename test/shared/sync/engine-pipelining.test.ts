@@ -74,6 +74,27 @@ describe('sync engine: batches in flight', () => {
     expect(rig.province.records.get(edited)?.rev).toBe(2);
   });
 
+  it('starts no request while a receipt of the other batch is still being written (every state change durable first)', async () => {
+    const rig = await createRig({ count: 800, engine: { limits: { maxRecords: 100 } } });
+    watchBatches(rig);
+    let writing = 0;
+    let sentDuringWrite = 0;
+    const apply = rig.store.applyReceipts.bind(rig.store);
+    rig.store.applyReceipts = async (receipts, at) => {
+      writing += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await apply(receipts, at);
+      writing -= 1;
+    };
+    const post = rig.province.postBatch.bind(rig.province);
+    rig.province.postBatch = async (request: BatchRequest, key: string) => {
+      if (writing > 0) sentDuringWrite += 1;
+      return post(request, key);
+    };
+    expect(await rig.engine.sync()).toMatchObject({ status: 'complete', accepted: 800 });
+    expect(sentDuringWrite).toBe(0);
+  });
+
   it('stops the run on a 401 in one batch, and still applies the receipts of the batch beside it', async () => {
     const rig = await createRig({ count: 400, engine: { limits: { maxRecords: 100 } } });
     watchBatches(rig);
