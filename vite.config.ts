@@ -45,6 +45,32 @@ function procedureCatalog(): Plugin {
   };
 }
 
+/**
+ * The reference data files keep their provenance (sources, legal basis, notes) for people
+ * reading the repository and for the CLI; the app ships only the lists its code reads.
+ */
+const APP_REFERENCE_DATA: Readonly<Record<string, readonly string[]>> = {
+  'communes.json': ['communes'],
+  'former-communes.json': ['communes'],
+  'cccd-provinces.json': ['codes'],
+};
+
+function referenceDataWithoutProvenance(): Plugin {
+  const folder = fileURLToPath(new URL('./shared/catalog/data/', import.meta.url));
+  return {
+    name: 'langso-reference-data',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (!id.startsWith(folder)) return null;
+      const keep = APP_REFERENCE_DATA[id.slice(folder.length)];
+      if (!keep) return null;
+      const data = JSON.parse(readFileSync(id, 'utf8')) as Record<string, unknown>;
+      return JSON.stringify(Object.fromEntries(keep.map((key) => [key, data[key]])));
+    },
+  };
+}
+
 /** Emits the icons drawn by pwa/build/icon-png.ts, so no binary lives in the repository. */
 function icons(): Plugin {
   return {
@@ -83,6 +109,7 @@ const config: UserConfig = {
     icons(),
     trainingData(),
     procedureCatalog(),
+    referenceDataWithoutProvenance(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { formatIssue } from '../../shared/validate/format-issue.ts';
+import { formerCommuneHint } from '../../shared/validate/former-commune-hint.ts';
 import { createResidentListChecker, type ResidentListCheck } from '../../shared/validate/resident-list.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -53,7 +54,7 @@ export function registerCheckCommand(program: Command, ctx: CliContext, exit: Ex
 }
 
 async function checkCommand(ctx: CliContext, path: string, flags: CheckFlags): Promise<number> {
-  const checker = createResidentListChecker({ today: todayInHoChiMinh(new Date()) });
+  const checker = createResidentListChecker({ today: todayInHoChiMinh(new Date()), formerCommunes: formerCommuneHint });
   // The CSV line of each record, for the report (JSON records have none).
   const lines: number[] = [];
   await forEachResidentRow(path, (row) => {

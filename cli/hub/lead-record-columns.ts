@@ -2,6 +2,7 @@ import type { RecordEnvelope } from '../../shared/domain/records.ts';
 import type { RecordRow } from '../lead/record-row.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
+import { formerCommuneHint } from '../../shared/validate/former-commune-hint.ts';
 import { validateResidentInput } from '../../shared/validate/resident.ts';
 import { searchKey } from '../../shared/validate/search-key.ts';
 
@@ -87,7 +88,7 @@ export function leadRecordColumns(
           hamlet: p.address.hamlet,
           house: p.address.house,
         },
-        { today },
+        { today, formerCommunes: formerCommuneHint },
       );
       const name = normaliseName(p.fullName);
       return {

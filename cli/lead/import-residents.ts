@@ -3,6 +3,7 @@ import type { Ids } from '../../shared/sync/ids.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import { normalisePhone } from '../../shared/validate/phone.ts';
+import { formerCommuneHint } from '../../shared/validate/former-commune-hint.ts';
 import { validateResidentInput, type ResidentFields, type ResidentInput } from '../../shared/validate/resident.ts';
 import { parseSex } from '../../shared/validate/sex.ts';
 import { bytesSha256 } from './hash.ts';
@@ -126,7 +127,7 @@ function prepareRows(rows: readonly ResidentRow[], today: string): Prepared[] {
     // The same person twice in one file: the later rows get their own, stable, keys.
     const occurrence = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrence);
-    const check = validateResidentInput(row.input, { today });
+    const check = validateResidentInput(row.input, { today, formerCommunes: formerCommuneHint });
     return {
       row,
       keys,

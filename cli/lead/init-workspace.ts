@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { findCommune, successorsOfOldCommune } from '../../shared/catalog/communes.ts';
+import { findCommune } from '../../shared/catalog/communes.ts';
+import { successorsOfOldCommune } from '../../shared/catalog/former-communes.ts';
 import { UserError } from '../user-error.ts';
 import { readConfig, writeConfig, type LeadConfig } from './config.ts';
 

@@ -1,6 +1,6 @@
 import { findDuplicateCccds } from './duplicates.ts';
 import type { Issue } from './issue.ts';
-import { validateResidentInput, type ResidentCheck, type ResidentFields, type ResidentInput } from './resident.ts';
+import { validateResidentInput, type ResidentCheck, type ResidentCheckOptions, type ResidentFields, type ResidentInput } from './resident.ts';
 
 export interface IndexedIssue {
   /** 0-based position of the record in the list. */
@@ -28,10 +28,7 @@ export interface ResidentListChecker {
  * A list of residents checked one record at a time, for files too big to hold twice: only the
  * issues, the CCCDs (for duplicates) and, if asked, the normalised values are kept.
  */
-export function createResidentListChecker(options: {
-  readonly today: string;
-  readonly keepValues?: boolean;
-}): ResidentListChecker {
+export function createResidentListChecker(options: ResidentCheckOptions & { readonly keepValues?: boolean }): ResidentListChecker {
   const issues: IndexedIssue[] = [];
   const cccds: (string | undefined)[] = [];
   const values: (ResidentFields | undefined)[] = [];
@@ -61,7 +58,7 @@ export function createResidentListChecker(options: {
 }
 
 /** Every record on its own, then across records (DUPLICATE_CCCD): what an import reports. */
-export function validateResidentList(inputs: readonly ResidentInput[], options: { readonly today: string }): ResidentListCheck {
+export function validateResidentList(inputs: readonly ResidentInput[], options: ResidentCheckOptions): ResidentListCheck {
   const checker = createResidentListChecker({ ...options, keepValues: true });
   for (const input of inputs) checker.add(input);
   return checker.finish();

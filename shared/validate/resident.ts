@@ -1,6 +1,6 @@
 import type { Resident } from '../domain/records.ts';
 import { checkCccd, normaliseCccd } from './cccd.ts';
-import { checkCommune } from './commune.ts';
+import { checkCommune, type FormerCommuneLookup } from './commune.ts';
 import { checkDateOfBirth } from './dates.ts';
 import { checkEmail } from './email.ts';
 import type { Issue } from './issue.ts';
@@ -38,7 +38,14 @@ const present = (s: string | undefined): s is string => s !== undefined && s.tri
  * `todayInHoChiMinh`). CCCD, phone and email may be absent (a child has none) but are checked
  * when given; the CCCD is checked against the date of birth and sex it comes with.
  */
-export function validateResidentInput(input: ResidentInput, options: { readonly today: string }): ResidentCheck {
+export interface ResidentCheckOptions {
+  /** Today in Vietnam (YYYY-MM-DD): birth dates after it are refused. */
+  readonly today: string;
+  /** Names what a retired commune code became (the CLI's imports); see checkCommune. */
+  readonly formerCommunes?: FormerCommuneLookup;
+}
+
+export function validateResidentInput(input: ResidentInput, options: ResidentCheckOptions): ResidentCheck {
   const issues: Issue[] = [];
   const fullName = normaliseName(input.fullName ?? '');
   issues.push(...checkFullName(fullName));
@@ -54,7 +61,7 @@ export function validateResidentInput(input: ResidentInput, options: { readonly 
   const email = present(input.email) ? checkEmail(input.email) : undefined;
   if (email) issues.push(...email.issues);
 
-  const commune = checkCommune(input.communeCode ?? '');
+  const commune = checkCommune(input.communeCode ?? '', 'communeCode', options.formerCommunes);
   issues.push(...commune.issues);
   const hamlet = normaliseName(input.hamlet ?? '');
   if (hamlet === '') issues.push({ field: 'hamlet', code: 'HAMLET_REQUIRED' });

@@ -3,9 +3,8 @@ import {
   COMMUNES_PROVENANCE,
   communes,
   findCommune,
-  findFormerCommune,
-  successorsOfOldCommune,
 } from '../../../shared/catalog/communes.ts';
+import { findFormerCommune, successorsOfOldCommune } from '../../../shared/catalog/former-communes.ts';
 
 describe('the communes of Cà Mau since 1 July 2025', () => {
   it('are 64: 55 xã and 9 phường, with unique 5-digit codes', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCccd } from '../../../shared/validate/cccd.ts';
 import { formatIssue } from '../../../shared/validate/format-issue.ts';
+import { formerCommuneHint } from '../../../shared/validate/former-commune-hint.ts';
 import { validateResidentInput } from '../../../shared/validate/resident.ts';
 
 const [century] = checkCccd('096399123457', { dateOfBirth: '1999-03-12', sex: 'female' });
@@ -27,7 +28,7 @@ describe('formatIssue', () => {
   });
 
   it('says which new commune a pre-2025 code became', () => {
-    const [commune] = validateResidentInput({ communeCode: '31999' }, { today: '2026-01-15' }).issues.filter(
+    const [commune] = validateResidentInput({ communeCode: '31999' }, { today: '2026-01-15', formerCommunes: formerCommuneHint }).issues.filter(
       (i) => i.field === 'communeCode',
     );
     expect(commune && formatIssue('vi', commune)).toBe(

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ResidentSchema } from '../../../shared/domain/records.ts';
+import { formerCommuneHint } from '../../../shared/validate/former-commune-hint.ts';
 import { validateResidentInput, type ResidentInput } from '../../../shared/validate/resident.ts';
 import { parseSex } from '../../../shared/validate/sex.ts';
 
@@ -74,8 +75,8 @@ describe('validateResidentInput', () => {
     expect(result.value).toBeUndefined();
   });
 
-  it('a pre-2025 commune code names the commune it became', () => {
-    const [issue] = validateResidentInput({ ...good, communeCode: '31999' }, { today }).issues;
+  it('a pre-2025 commune code names the commune it became, given the commune history', () => {
+    const [issue] = validateResidentInput({ ...good, communeCode: '31999' }, { today, formerCommunes: formerCommuneHint }).issues;
     expect(issue?.params).toEqual({
       variant: 'former',
       value: '31999',
@@ -85,9 +86,15 @@ describe('validateResidentInput', () => {
   });
 
   it('a pre-2025 commune split in several names them all', () => {
-    const [issue] = validateResidentInput({ ...good, communeCode: '32017' }, { today }).issues;
+    const [issue] = validateResidentInput({ ...good, communeCode: '32017' }, { today, formerCommunes: formerCommuneHint }).issues;
     expect(issue?.params?.['variant']).toBe('formerSplit');
     expect(issue?.params?.['successors']).toBe('Phường Tân Thành (32025), Phường Hòa Thành (32041)');
+  });
+
+  it('without the history (the PWA, whose picker offers only 2025 communes) a retired code is just unknown', () => {
+    const [issue] = validateResidentInput({ ...good, communeCode: '31999' }, { today }).issues;
+    expect(issue).toMatchObject({ field: 'communeCode', code: 'COMMUNE_UNKNOWN', params: { value: '31999' } });
+    expect(issue?.params?.['variant']).toBeUndefined();
   });
 
   it('an old code that lives on as a 2025 code is valid as it is', () => {
