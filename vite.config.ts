@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { lazyChunkOf } from './pwa/build/chunk-groups.ts';
+import { ENGLISH_CHUNK, lazyChunkOf } from './pwa/build/chunk-groups.ts';
 import { drawIconPng, ICONS } from './pwa/build/icon-png.ts';
 
 const root = fileURLToPath(new URL('./pwa', import.meta.url));
@@ -99,6 +99,9 @@ const config: UserConfig = {
     // The phone pays for every byte: no source maps in the shipped app.
     sourcemap: false,
     rolldownOptions: {
+      // The edit screen imports the forms it edits while the shell imports them lazily: both end
+      // up in the one lazy chunk below, so the bundler's warning about it says nothing useful.
+      checks: { ineffectiveDynamicImport: false },
       output: {
         codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: lazyChunkOf }] },
       },
@@ -138,6 +141,15 @@ const config: UserConfig = {
         mode: 'production',
         // The procedure catalog is precached; the trainers' demo data (training/) is not.
         globPatterns: ['**/*.{js,css,html,png,webmanifest}', 'catalog/*.json'],
+        // English is downloaded the first time a volunteer chooses it, then kept (cache first).
+        globIgnores: [`assets/${ENGLISH_CHUNK}-*.js`],
+        runtimeCaching: [
+          {
+            urlPattern: new RegExp(`/assets/${ENGLISH_CHUNK}-[\\w-]+\\.js$`),
+            handler: 'CacheFirst',
+            options: { cacheName: 'langso-english', expiration: { maxEntries: 4 } },
+          },
+        ],
         navigateFallback: 'index.html',
         // The sync API is never cached: records must reach the server, not a cache.
         navigateFallbackDenylist: [/^\/v1\//],

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/i18n/index.ts';
-import { LangContext, loadCatalog, translator, type Catalog } from '../i18n/ui.ts';
-import { vi } from '../i18n/vi.ts';
+import { LangContext, loadWords, translator, VIETNAMESE, type Words } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode } from '../store/db.ts';
 import { readSetting } from '../store/settings.ts';
 import { createSession, type AppEnv } from './create-session.ts';
@@ -21,7 +20,8 @@ const LANG_KEY = 'langso.lang';
 const MODE_KEY = 'langso.mode';
 
 export function App({ env }: { readonly env: AppEnv }) {
-  const [words, setWords] = useState<{ readonly lang: Lang; readonly catalog: Catalog }>({ lang: 'vi', catalog: vi });
+  const [words, setWords] = useState<Words>(VIETNAMESE);
+  const [unavailable, setUnavailable] = useState<Lang | undefined>(undefined);
   const lang = words.lang;
   const [mode, setModeState] = useState<DbMode>(() => (env.prefs.getItem(MODE_KEY) === 'training' ? 'training' : 'real'));
   const [update, setUpdate] = useState<UpdateOffer | undefined>(undefined);
@@ -31,7 +31,14 @@ export function App({ env }: { readonly env: AppEnv }) {
   useEffect(() => registerServiceWorker(setUpdate), []);
 
   const chooseLanguage = (next: Lang) => {
-    void loadCatalog(next).then((catalog) => setWords({ lang: next, catalog }));
+    void loadWords(next).then(
+      (loaded) => {
+        setWords(loaded);
+        setUnavailable(undefined);
+      },
+      // English not downloaded yet and no signal: stay in Vietnamese and say so.
+      () => setUnavailable(next),
+    );
   };
   useEffect(() => {
     if (env.prefs.getItem(LANG_KEY) === 'en') chooseLanguage('en');
@@ -40,12 +47,14 @@ export function App({ env }: { readonly env: AppEnv }) {
     () => ({
       lang,
       t: translator(words.catalog),
+      ...(words.domainEn ? { domainEn: words.domainEn } : {}),
       setLang(next: Lang) {
         env.prefs.setItem(LANG_KEY, next);
         chooseLanguage(next);
       },
+      ...(unavailable ? { unavailable } : {}),
     }),
-    [words, env],
+    [words, unavailable, env],
   );
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../shared/validate/issue.ts';
-import { formatIssue } from '../../shared/validate/format-issue.ts';
+import { issueText } from '../../shared/validate/issue-text.ts';
+import { domainMessages } from '../i18n/domain-messages.ts';
 import { useLang } from '../i18n/ui.ts';
 
 export interface IssueView {
@@ -18,7 +19,8 @@ export interface IssueView {
  * each field's first issue is shown under it in the volunteer's language.
  */
 export function useIssues(issues: readonly Issue[], labels: Readonly<Record<string, string>> = {}): IssueView {
-  const { lang } = useLang();
+  const { lang, domainEn } = useLang();
+  const messages = domainMessages(domainEn);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   return {
@@ -27,7 +29,7 @@ export function useIssues(issues: readonly Issue[], labels: Readonly<Record<stri
       const found = issues.find((i) => i.field === field || i.field.startsWith(`${field}.`));
       if (!found) return undefined;
       const label = labels[field];
-      return formatIssue(lang, found, label === undefined ? {} : { fieldLabel: label });
+      return issueText(messages, lang, found, label === undefined ? {} : { fieldLabel: label });
     },
     touch(field) {
       if (!touched.has(field)) setTouched(new Set([...touched, field]));

@@ -1,4 +1,7 @@
 import { enBatch } from './en-batch.ts';
+
+/** The domain's English messages travel with the screens' English: one download, when chosen. */
+export { en as domainEn } from '../../shared/i18n/en.ts';
 import type { UiKey } from './vi.ts';
 
 /** English UI words; typed to require every Vietnamese key. */
@@ -10,6 +13,7 @@ export const en: Record<UiKey, string> = {
   trainingBanner: 'TRAINING MODE',
   trainingBannerNote: 'Practice data, never sent to the province',
   langSwitch: 'Tiếng Việt',
+  langNeedsNetwork: 'Cần có mạng một lần để tải tiếng Anh. · English needs a connection once, to download it.',
   back: 'Back',
   save: 'Save',
   saving: 'Saving…',

@@ -12,6 +12,8 @@ export const vi = {
   trainingBanner: 'CHẾ ĐỘ TẬP HUẤN',
   trainingBannerNote: 'Dữ liệu tập, không gửi lên tỉnh',
   langSwitch: 'English',
+  // Said in both languages: whoever asked for English may not read Vietnamese.
+  langNeedsNetwork: 'Cần có mạng một lần để tải tiếng Anh. · English needs a connection once, to download it.',
   back: 'Quay lại',
   save: 'Lưu',
   saving: 'Đang lưu…',

@@ -10,7 +10,7 @@ import { PHOTO_LONG_EDGES, readSetting, writeSetting } from '../store/settings.t
 
 /** Language, whether the browser keeps our data, storage use, training mode, the device. */
 export function SettingsScreen() {
-  const { t, lang, setLang } = useLang();
+  const { t, lang, setLang, unavailable } = useLang();
   const session = useSession();
   const persist = useLive(async () => (await readSetting(session.db, 'persist')) ?? null, [session.db]);
   const photo = useLive(async () => (await readSetting(session.db, 'photo')) ?? null, [session.db]);
@@ -55,6 +55,11 @@ export function SettingsScreen() {
           English
         </button>
       </div>
+      {unavailable && (
+        <p class="notice notice-warn" role="status">
+          {t('langNeedsNetwork')}
+        </p>
+      )}
 
       <h2>{t('persistTitle')}</h2>
       <p data-testid="persist-answer">

@@ -20,7 +20,7 @@ type Problem = 'name' | 'server' | 'code';
  * training mode, which needs no network and keeps its own database.
  */
 export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
-  const { t, lang, setLang } = useLang();
+  const { t, lang, setLang, unavailable } = useLang();
   const [name, setName] = useState('');
   const [server, setServer] = useState(() => (typeof location === 'undefined' ? '' : location.origin));
   const [code, setCode] = useState('');
@@ -76,6 +76,11 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
           {t('langSwitch')}
         </button>
       </div>
+      {unavailable && (
+        <p class="notice notice-warn" role="status">
+          {t('langNeedsNetwork')}
+        </p>
+      )}
       <p>{t('setupIntro')}</p>
       <form onSubmit={(e) => void enrol(e)} noValidate>
         <TextField

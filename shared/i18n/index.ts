@@ -1,43 +1,22 @@
 import { en } from './en.ts';
 import { fill, type Params } from './messages.ts';
+import { createTranslator, type Catalogs, type Lang } from './translator.ts';
 import { vi } from './vi.ts';
 
-export const LANGS = ['vi', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 /** Codes of the domain's messages: validation issues, protocol and sync codes, sealed files. */
 export type MessageCode = keyof typeof vi;
-export type Catalogs = Readonly<Record<Lang, Readonly<Record<string, string>>>>;
 
-export interface Translator {
-  /** The message for a stable code in the user's language; unknown codes fall back to the code. */
-  t(lang: Lang, code: string, params?: Params): string;
-  has(code: string): boolean;
-}
-
-/**
- * The domain's catalogs live here; each face adds its own (the CLI's in cli/i18n), so the PWA
- * ships only the messages a volunteer can see.
- */
-export function createTranslator(catalogs: Catalogs): Translator {
-  return {
-    t(lang, code, params) {
-      const template = Object.hasOwn(catalogs.vi, code) ? catalogs[lang][code] : undefined;
-      if (template === undefined) return params ? `${code} ${JSON.stringify(params)}` : code;
-      return fill(template, params);
-    },
-    has: (code) => Object.hasOwn(catalogs.vi, code),
-  };
-}
-
+/** The domain's messages in both languages, for the CLI and the server (the PWA loads English apart). */
 export const domainCatalogs: Catalogs = { vi, en };
-const domain = createTranslator(domainCatalogs);
+/** The domain's messages as one translator. */
+export const domainTranslator = createTranslator(domainCatalogs);
 
 export function isMessageCode(code: string): code is MessageCode {
-  return domain.has(code);
+  return domainTranslator.has(code);
 }
 
 export function t(lang: Lang, code: string, params?: Params): string {
-  return domain.t(lang, code, params);
+  return domainTranslator.t(lang, code, params);
 }
 
 export function parseLang(value: string | undefined): Lang | undefined {
@@ -49,3 +28,4 @@ export function parseLang(value: string | undefined): Lang | undefined {
 }
 
 export { fill, type Params };
+export { createTranslator, LANGS, type Catalogs, type Lang, type Translator } from './translator.ts';

@@ -37,7 +37,7 @@ describe('how the PWA build cuts its scripts', () => {
   });
 
   it('keeps the screens\' English words apart: a Vietnamese phone never parses them', () => {
-    expect(lazyChunkOf('/app/pwa/i18n/en.ts', modules)).toBe('en');
-    expect(lazyChunkOf('/app/pwa/i18n/en-batch.ts', modules)).toBe('en');
+    expect(lazyChunkOf('/app/pwa/i18n/en.ts', modules)).toBe('lang-en');
+    expect(lazyChunkOf('/app/pwa/i18n/en-batch.ts', modules)).toBe('lang-en');
   });
 });

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import type { Lang } from '../../../shared/i18n/index.ts';
 import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
 import { SessionContext, type Session } from '../../../pwa/app/session.ts';
-import { en } from '../../../pwa/i18n/en.ts';
+import { domainEn, en } from '../../../pwa/i18n/en.ts';
 import { LangContext, translator } from '../../../pwa/i18n/ui.ts';
 import { vi } from '../../../pwa/i18n/vi.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
@@ -44,7 +44,7 @@ export async function mount(session: Session, node: ComponentChild, lang: Lang =
   document.body.append(root);
   const draw = (l: Lang) =>
     render(
-      <LangContext.Provider value={{ lang: l, t: translator(l === 'vi' ? vi : en), setLang: () => undefined }}>
+      <LangContext.Provider value={{ lang: l, t: translator(l === 'vi' ? vi : en), ...(l === 'en' ? { domainEn } : {}), setLang: () => undefined }}>
         <SessionContext.Provider value={session}>{node}</SessionContext.Provider>
       </LangContext.Provider>,
       root,
