@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { runAction, type Register } from '../program.ts';
+import type { BatchEvent } from '../server/batch-event.ts';
 import { openSandboxDatabase, startSandbox } from '../server/sandbox.ts';
 import { integerFlag, originFlags, rateFlag } from '../server/sandbox-flags.ts';
 import { sandboxStats, type SandboxStats } from '../server/stats.ts';
@@ -66,7 +68,14 @@ async function serve(ctx: CliContext, flags: ServeFlags): Promise<number> {
   const file = dbFile(ctx, flags);
   let sandbox;
   try {
-    sandbox = await startSandbox({ dbFile: file, host: flags.host, port, policy });
+    sandbox = await startSandbox({
+      dbFile: file,
+      host: flags.host,
+      port,
+      policy,
+      // What a trainer shows on the projector: the faults injected, and the same answer replayed.
+      onEvent: (event) => ctx.stderr.write(`${batchEventLine(ctx.lang, event)}\n`),
+    });
   } catch (error) {
     const reason = listenFailure(error);
     if (reason === undefined) throw error;
@@ -80,6 +89,17 @@ async function serve(ctx: CliContext, flags: ServeFlags): Promise<number> {
   await sandbox.close();
   ctx.stderr.write(`${t(ctx.lang, 'SANDBOX_STOPPED')}\n`);
   return EXIT.ok;
+}
+
+function batchEventLine(lang: Lang, event: BatchEvent): string {
+  switch (event.kind) {
+    case 'cut-after-commit':
+      return t(lang, 'SANDBOX_EVENT_CUT', { batch: event.batchId, records: event.records });
+    case 'replayed':
+      return t(lang, 'SANDBOX_EVENT_REPLAYED', { batch: event.batchId });
+    case 'unavailable':
+      return t(lang, 'SANDBOX_EVENT_UNAVAILABLE', { method: event.method, path: event.path });
+  }
 }
 
 function printStats(ctx: CliContext, stats: SandboxStats): void {

@@ -50,6 +50,9 @@ export const cliEn: Record<CliMessageCode, string> = {
   SANDBOX_STATS_EMPTY: 'No records received yet.',
   SANDBOX_STATS_HEADER: 'Records received, by type and status:',
   SANDBOX_STATS_NO_DUPLICATES: 'No duplicate records.',
+  SANDBOX_EVENT_CUT: 'Injected fault: batch {batch} committed {records} record(s), then the connection was cut before the answer.',
+  SANDBOX_EVENT_REPLAYED: 'Batch {batch} sent again: the stored answer is returned as it was, nothing stored twice.',
+  SANDBOX_EVENT_UNAVAILABLE: 'Injected fault: 503 (unavailable) for {method} {path}.',
   SANDBOX_STATS_DUPLICATES: '{count} group(s) of records with the same content under different ids:',
   // --- end of protocol server + sandbox block ---
   // --- `langso check` and reading resident files (cli/input) ---

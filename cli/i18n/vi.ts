@@ -48,6 +48,9 @@ export const cliVi = {
   SANDBOX_STATS_EMPTY: 'Chưa có bản ghi nào được tiếp nhận.',
   SANDBOX_STATS_HEADER: 'Bản ghi đã tiếp nhận theo loại và trạng thái:',
   SANDBOX_STATS_NO_DUPLICATES: 'Không có bản ghi trùng lặp.',
+  SANDBOX_EVENT_CUT: 'Giả lập sự cố: lô {batch} đã lưu {records} bản ghi, rồi cắt kết nối trước khi trả lời.',
+  SANDBOX_EVENT_REPLAYED: 'Lô {batch} được gửi lại: trả lại đúng câu trả lời đã lưu, không lưu thêm bản ghi nào.',
+  SANDBOX_EVENT_UNAVAILABLE: 'Giả lập sự cố: trả lời 503 (tạm không phục vụ) cho {method} {path}.',
   SANDBOX_STATS_DUPLICATES: 'Có {count} nhóm bản ghi trùng nội dung (khác mã bản ghi):',
   // --- end of protocol server + sandbox block ---
   // --- `langso check` and reading resident files (cli/input) ---

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { BatchRequestSchema, PROTOCOL_VERSION, type BatchResponse } from '../../shared/sync/protocol.ts';
 import type { DeviceAuth } from './auth.ts';
+import type { BatchEvent } from './batch-event.ts';
 import type { Faults } from './faults.ts';
 import { HttpError } from './http-error.ts';
 import type { IdempotencyStore } from './idempotency.ts';
@@ -24,6 +25,7 @@ export interface BatchDeps {
   readonly authenticate: (req: RequestContext['req']) => DeviceAuth;
   /** Told after a batch that accepted something has committed (the hub hands it to the lead). */
   readonly onAccepted?: (() => void) | undefined;
+  readonly onEvent?: ((event: BatchEvent) => void) | undefined;
 }
 
 function declaredProtocol(body: unknown): unknown {
@@ -63,7 +65,10 @@ export function createBatchHandler(deps: BatchDeps): Handler {
     // The request is named by its canonical JSON, so key order or whitespace do not make a new body.
     const requestHash = payloadHash(body);
     const claim = idempotency.claim(auth.teamId, batch.batchId, requestHash);
-    if (claim.kind === 'replay') return jsonText(claim.status, claim.body, { 'idempotent-replayed': 'true' });
+    if (claim.kind === 'replay') {
+      deps.onEvent?.({ kind: 'replayed', batchId: batch.batchId });
+      return jsonText(claim.status, claim.body, { 'idempotent-replayed': 'true' });
+    }
     if (claim.kind === 'reused') throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', { key: batch.batchId });
     if (claim.kind === 'in_flight') {
       throw new HttpError(409, 'IDEMPOTENCY_IN_FLIGHT', { key: batch.batchId }, { 'retry-after': String(policy.retryAfterSeconds) });
@@ -92,7 +97,10 @@ export function createBatchHandler(deps: BatchDeps): Handler {
       throw error;
     }
     if (accepted) deps.onAccepted?.();
-    if (faults.cutNow()) return { kind: 'cut' };
+    if (faults.cutNow()) {
+      deps.onEvent?.({ kind: 'cut-after-commit', batchId: batch.batchId, records: batch.records.length });
+      return { kind: 'cut' };
+    }
     return jsonText(200, answer);
   };
 }

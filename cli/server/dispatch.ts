@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { corsHeaders, preflightHeaders } from './cors.ts';
+import type { BatchEvent } from './batch-event.ts';
 import type { Faults } from './faults.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import type { ServerPolicy } from './policy.ts';
@@ -13,6 +14,7 @@ export interface DispatchDeps {
   readonly faults: Faults;
   /** Internal failures only, one line each; never a payload, a CCCD or a phone. */
   readonly log: (line: string) => void;
+  readonly onEvent?: ((event: BatchEvent) => void) | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ async function route(deps: DispatchDeps, req: IncomingMessage, lang: ReturnType<
   if (preflight) return empty(204, preflight);
 
   if (deps.faults.failNow()) {
+    deps.onEvent?.({ kind: 'unavailable', method: req.method ?? 'GET', path: (req.url ?? '/').split('?', 1)[0] ?? '/' });
     const seconds = deps.policy.retryAfterSeconds;
     throw new HttpError(503, 'UNAVAILABLE', { seconds }, { 'retry-after': String(seconds) });
   }

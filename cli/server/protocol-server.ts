@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { ATTACHMENT_PATH, createAttachmentHandlers, createAttachmentLookup } from './attachments.ts';
 import { createAuthenticator } from './auth.ts';
 import { createBatchHandler } from './batches.ts';
+import type { BatchEvent } from './batch-event.ts';
 import { createCatalogHandler, syncCatalogVersion, type CatalogSource } from './catalog.ts';
 import { createDecider } from './decider.ts';
 import { createDispatcher } from './dispatch.ts';
@@ -33,6 +34,8 @@ export interface ProtocolServerOptions {
   readonly role?: ServerRole;
   /** Told after a batch that accepted at least one revision has committed. */
   readonly onAccepted?: () => void;
+  /** Injected faults and replays, for a trainer watching the sandbox (`langso sandbox` prints them). */
+  readonly onEvent?: (event: BatchEvent) => void;
 }
 
 export type ServerRole = 'province' | 'relay';
@@ -91,6 +94,7 @@ export function createProtocolServer(options: ProtocolServerOptions): ProtocolSe
             reception: province ? provinceReception(store, policy) : relayReception(store),
           },
           onAccepted: options.onAccepted,
+          onEvent: options.onEvent,
         }),
       },
     },
@@ -109,7 +113,7 @@ export function createProtocolServer(options: ProtocolServerOptions): ProtocolSe
   timer?.unref();
 
   return {
-    handle: createDispatcher({ routes, policy, faults, log }),
+    handle: createDispatcher({ routes, policy, faults, log, onEvent: options.onEvent }),
     policy,
     decideNow: decide,
     stop: () => clearInterval(timer),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/open-database.ts';
+import type { BatchEvent } from './batch-event.ts';
 import type { CatalogSource } from './catalog.ts';
 import { closeServer, listen } from './listen.ts';
 import { PROTOCOL_SERVER_MIGRATIONS } from './migrations.ts';
@@ -17,6 +18,7 @@ export interface SandboxOptions {
   readonly clock?: Clock;
   readonly random?: RandomSource;
   readonly log?: (line: string) => void;
+  readonly onEvent?: (event: BatchEvent) => void;
 }
 
 export interface RunningSandbox {
@@ -39,6 +41,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       ...(options.random ? { random: options.random } : {}),
       ...(options.policy ? { policy: options.policy } : {}),
       ...(options.log ? { log: options.log } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     const { server, url } = await listen(protocol.handle, options.host, options.port);
     const running = protocol;

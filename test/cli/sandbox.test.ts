@@ -116,6 +116,42 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
     expect(human.stdout).toContain('No duplicate records.');
   });
 
+  it('tells the trainer on its terminal each fault it injects and each replay, in the terminal language', async () => {
+    const db = join(dir, 'faults.db');
+    const team = JSON.parse((await langso('sandbox', 'team', 'create', '--db', db, '--json')).stdout) as { code: string };
+    const child = spawn(process.execPath, [BIN, 'sandbox', '--db', db, '--port', '0', '--cut-after-commit-rate', '1', '--seed', '3'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    try {
+      const url = await firstLine(child);
+      const device = (await (await fetch(`${url}/v1/devices`, { method: 'POST', body: JSON.stringify({ code: team.code }) })).json()) as {
+        deviceId: string;
+        token: string;
+      };
+      const payload = samplePayload('resident');
+      const record = { id: uuidv7(), type: 'resident', rev: 1, hash: await hashPayload(payload), payload, attachments: [], consent: consent() };
+      const at = '2026-11-20T03:00:00.000Z';
+      const batchId = uuidv7();
+      const send = () =>
+        fetch(`${url}/v1/batches`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${device.token}`, 'idempotency-key': batchId },
+          body: JSON.stringify({ protocol: 1, batchId, deviceId: device.deviceId, records: [{ ...record, createdAt: at, updatedAt: at, training: false }] }),
+        });
+      await expect(send()).rejects.toThrow();
+      expect((await send()).status).toBe(200);
+      const lines = stderr.split('\n');
+      expect(lines).toContain(`Injected fault: batch ${batchId} committed 1 record(s), then the connection was cut before the answer.`);
+      expect(lines).toContain(`Batch ${batchId} sent again: the stored answer is returned as it was, nothing stored twice.`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exitOf(child)).toBe(0);
+  });
+
   it('puts the database in the workspace by default', async () => {
     const created = await langso('sandbox', 'team', 'create');
     expect(created.code).toBe(0);

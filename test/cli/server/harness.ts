@@ -1,3 +1,4 @@
+import type { BatchEvent } from '../../../cli/server/batch-event.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ export const SMALL_CATALOG: CatalogSource = {
 
 /** A real sandbox on 127.0.0.1, port 0, over a SQLite file in a fresh temp folder. */
 export async function startTestServer(
-  options: { policy?: Partial<ServerPolicy>; clock?: ManualClock; dir?: string; catalog?: CatalogSource } = {},
+  options: { policy?: Partial<ServerPolicy>; clock?: ManualClock; dir?: string; catalog?: CatalogSource; onEvent?: (event: BatchEvent) => void } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'langso-sandbox-'));
   const dbFile = join(dir, 'sandbox.db');
@@ -58,6 +59,7 @@ export async function startTestServer(
     catalog: options.catalog ?? SMALL_CATALOG,
     policy: { decideTickMs: 3_600_000, ...options.policy },
     log: () => {},
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return {
     ...sandbox,

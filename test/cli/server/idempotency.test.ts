@@ -1,3 +1,4 @@
+import type { BatchEvent } from '../../../cli/server/batch-event.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -88,8 +89,9 @@ describe('Idempotency-Key on POST /v1/batches', () => {
     }
   });
 
-  it('commits before a cut connection, and the retry with the same key gets the receipts', async () => {
-    const cutting = await startTestServer({ policy: { cutAfterCommitRate: 1 } });
+  it('commits before a cut connection, and the retry with the same key gets the receipts; both told to the trainer', async () => {
+    const events: BatchEvent[] = [];
+    const cutting = await startTestServer({ policy: { cutAfterCommitRate: 1 }, onEvent: (event) => events.push(event) });
     try {
       const d = await cutting.enrol();
       const record = await wireRecord('dossier');
@@ -104,6 +106,10 @@ describe('Idempotency-Key on POST /v1/batches', () => {
       expect(body.receipts).toEqual([expect.objectContaining({ status: 'accepted', serverRef: stored?.server_ref })]);
       const n = cutting.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM records WHERE id = ?').get(record.id)?.n;
       expect(n).toBe(1);
+      expect(events).toEqual([
+        { kind: 'cut-after-commit', batchId: batch.batchId, records: 1 },
+        { kind: 'replayed', batchId: batch.batchId },
+      ]);
     } finally {
       await cutting.dispose();
     }
