@@ -1,38 +1,43 @@
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, phoneContext } from './helpers/browser.ts';
+import { launchChromium, onNewPhone } from './helpers/browser.ts';
 import { buildPwa } from './helpers/build-pwa.ts';
 import { waitForServiceWorker } from './helpers/flows.ts';
 import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
 
-let dist: string;
-let server: StaticServer;
-let browser: Browser;
+/** One build of the app, served on loopback, and the browser that visits it. */
+const app: { dist?: string; server?: StaticServer; browser?: Browser } = {};
 
 beforeAll(async () => {
-  dist = await buildPwa('language');
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
+  app.dist = await buildPwa('language');
+  app.server = await startStaticServer(app.dist);
+  app.browser = await launchChromium();
 }, 400_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+  await app.browser?.close();
+  await app.server?.close();
+  if (app.dist) rmSync(app.dist, { recursive: true, force: true });
 });
+
+/** A fresh phone on the served app, after its service worker took control. */
+function withInstalledApp(use: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const { browser, server } = app;
+  if (!browser || !server) throw new Error('the app is not served');
+  return onNewPhone(browser, async (page, context) => {
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    await use(page, context);
+  });
+}
 
 const vietnameseTitle = (page: Page) => page.getByRole('heading', { name: 'Bắt đầu dùng Làng số' });
 const englishTitle = (page: Page) => page.getByRole('heading', { name: 'Start using Làng số' });
 
 describe('English, downloaded once when chosen', { timeout: 300_000 }, () => {
-  it('is not in the install, and once chosen with signal it stays there offline', async () => {
-    const context = await phoneContext(browser);
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    try {
-      await page.goto(server.url);
-      await waitForServiceWorker(page);
+  it('is not in the install, and once chosen with signal it stays there offline', () =>
+    withInstalledApp(async (page, context) => {
       const precached = await page.evaluate(async () => {
         const urls: string[] = [];
         for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
@@ -48,18 +53,10 @@ describe('English, downloaded once when chosen', { timeout: 300_000 }, () => {
       await page.reload();
       await englishTitle(page).waitFor();
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('offline before that first download: says so in both languages and stays in Vietnamese', async () => {
-    const context = await phoneContext(browser);
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    try {
-      await page.goto(server.url);
-      await waitForServiceWorker(page);
+  it('offline before that first download: says so in both languages and stays in Vietnamese', () =>
+    withInstalledApp(async (page, context) => {
       await context.setOffline(true);
       await page.reload();
       await vietnameseTitle(page).waitFor();
@@ -73,8 +70,5 @@ describe('English, downloaded once when chosen', { timeout: 300_000 }, () => {
       await page.getByRole('button', { name: 'English' }).click();
       await englishTitle(page).waitFor();
       await expect(page.getByText('English needs a connection once').count()).resolves.toBe(0);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

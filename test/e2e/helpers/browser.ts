@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -22,4 +22,15 @@ export function launchChromium(): Promise<Browser> {
 /** A phone-sized context: 360×640, touch, Vietnamese. Each one starts with empty storage. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, locale: 'vi-VN', serviceWorkers: 'allow' });
+}
+
+/** Runs `use` on a fresh phone (its own empty storage), then closes it whatever happens. */
+export async function onNewPhone(browser: Browser, use: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await phoneContext(browser);
+  context.setDefaultTimeout(60_000);
+  try {
+    await use(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
 }
