@@ -103,7 +103,7 @@ const config: UserConfig = {
       // up in the one lazy chunk below, so the bundler's warning about it says nothing useful.
       checks: { ineffectiveDynamicImport: false },
       output: {
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: lazyChunkOf }] },
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: lazyChunkOf, debugName: 'langso-lazy-chunks' }] },
       },
     },
   },
