@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPayload } from '../../shared/sync/canonical.ts';
@@ -143,9 +144,13 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
         });
       await expect(send()).rejects.toThrow();
       expect((await send()).status).toBe(200);
-      const lines = stderr.split('\n');
-      expect(lines).toContain(`Injected fault: batch ${batchId} committed 1 record(s), then the connection was cut before the answer.`);
-      expect(lines).toContain(`Batch ${batchId} sent again: the stored answer is returned as it was, nothing stored twice.`);
+      // The answer can reach us before the server's line reaches its stderr pipe.
+      const said = (line: string) => stderr.split('\n').includes(line);
+      const cut = `Injected fault: batch ${batchId} committed 1 record(s), then the connection was cut before the answer.`;
+      const replayed = `Batch ${batchId} sent again: the stored answer is returned as it was, nothing stored twice.`;
+      for (let waited = 0; !(said(cut) && said(replayed)) && waited < 10_000; waited += 50) await sleep(50);
+      expect(said(cut)).toBe(true);
+      expect(said(replayed)).toBe(true);
     } finally {
       child.kill('SIGTERM');
     }
