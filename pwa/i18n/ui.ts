@@ -36,7 +36,6 @@ export async function loadWords(lang: Lang): Promise<Words> {
   return { lang, catalog: english.en, domainEn: english.domainEn };
 }
 
-
 export function isUiKey(key: string): key is UiKey {
   return Object.hasOwn(vi, key);
 }
