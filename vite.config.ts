@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -28,45 +29,47 @@ function trainingData(): Plugin {
 }
 
 /**
+ * The reference data files keep their provenance (sources, legal basis, notes) for people
+ * reading the repository and for the CLI; the app ships only the lists its code reads.
+ */
+const REFERENCE_DATA = fileURLToPath(new URL('./shared/catalog/data/', import.meta.url));
+const APP_REFERENCE_DATA: Readonly<Record<string, readonly string[]>> = {
+  'communes.json': ['communes'],
+  'cccd-provinces.json': ['codes'],
+  'procedures.json': ['procedures'],
+};
+
+/** A data file as the app ships it (JSON text), or undefined for a file the app does not read. */
+function appReferenceData(name: string): string | undefined {
+  const keep = APP_REFERENCE_DATA[name];
+  if (!keep) return undefined;
+  const data = JSON.parse(readFileSync(join(REFERENCE_DATA, name), 'utf8')) as Record<string, unknown>;
+  return JSON.stringify(Object.fromEntries(keep.map((key) => [key, data[key]])));
+}
+
+/** The data files the app's scripts import, loaded without their provenance. */
+function referenceDataWithoutProvenance(): Plugin {
+  return {
+    name: 'langso-reference-data',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      return id.startsWith(REFERENCE_DATA) ? (appReferenceData(id.slice(REFERENCE_DATA.length)) ?? null) : null;
+    },
+  };
+}
+
+/**
  * The procedure catalog's published text as data beside the app (catalog/procedures.json,
  * precached): the app fetches and parses it when a procedure screen opens, rather than carrying
- * 90 KB of text inside its scripts. Provenance stays in the repository's data file.
+ * 90 KB of text inside its scripts.
  */
 function procedureCatalog(): Plugin {
   return {
     name: 'langso-procedure-catalog',
     apply: 'build',
     generateBundle() {
-      const data = JSON.parse(readFileSync(fileURLToPath(new URL('./shared/catalog/data/procedures.json', import.meta.url)), 'utf8')) as {
-        readonly procedures: unknown;
-      };
-      this.emitFile({ type: 'asset', fileName: 'catalog/procedures.json', source: JSON.stringify({ procedures: data.procedures }) });
-    },
-  };
-}
-
-/**
- * The reference data files keep their provenance (sources, legal basis, notes) for people
- * reading the repository and for the CLI; the app ships only the lists its code reads.
- */
-const APP_REFERENCE_DATA: Readonly<Record<string, readonly string[]>> = {
-  'communes.json': ['communes'],
-  'former-communes.json': ['communes'],
-  'cccd-provinces.json': ['codes'],
-};
-
-function referenceDataWithoutProvenance(): Plugin {
-  const folder = fileURLToPath(new URL('./shared/catalog/data/', import.meta.url));
-  return {
-    name: 'langso-reference-data',
-    apply: 'build',
-    enforce: 'pre',
-    load(id) {
-      if (!id.startsWith(folder)) return null;
-      const keep = APP_REFERENCE_DATA[id.slice(folder.length)];
-      if (!keep) return null;
-      const data = JSON.parse(readFileSync(id, 'utf8')) as Record<string, unknown>;
-      return JSON.stringify(Object.fromEntries(keep.map((key) => [key, data[key]])));
+      this.emitFile({ type: 'asset', fileName: 'catalog/procedures.json', source: appReferenceData('procedures.json') ?? '' });
     },
   };
 }
