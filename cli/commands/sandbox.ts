@@ -4,7 +4,7 @@ import type { Lang } from '../../shared/i18n/index.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { runAction, type Register } from '../program.ts';
-import type { BatchEvent } from '../server/batch-event.ts';
+import type { ServerEvent } from '../server/server-event.ts';
 import { openSandboxDatabase, startSandbox } from '../server/sandbox.ts';
 import { integerFlag, originFlags, rateFlag } from '../server/sandbox-flags.ts';
 import { sandboxStats, type SandboxStats } from '../server/stats.ts';
@@ -74,7 +74,7 @@ async function serve(ctx: CliContext, flags: ServeFlags): Promise<number> {
       port,
       policy,
       // What a trainer shows on the projector: the faults injected, and the same answer replayed.
-      onEvent: (event) => ctx.stderr.write(`${batchEventLine(ctx.lang, event)}\n`),
+      onEvent: (event) => ctx.stderr.write(`${serverEventLine(ctx.lang, event)}\n`),
     });
   } catch (error) {
     const reason = listenFailure(error);
@@ -91,7 +91,7 @@ async function serve(ctx: CliContext, flags: ServeFlags): Promise<number> {
   return EXIT.ok;
 }
 
-function batchEventLine(lang: Lang, event: BatchEvent): string {
+function serverEventLine(lang: Lang, event: ServerEvent): string {
   switch (event.kind) {
     case 'cut-after-commit':
       return t(lang, 'SANDBOX_EVENT_CUT', { batch: event.batchId, records: event.records });

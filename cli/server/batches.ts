@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { BatchRequestSchema, PROTOCOL_VERSION, type BatchResponse } from '../../shared/sync/protocol.ts';
 import type { DeviceAuth } from './auth.ts';
-import type { BatchEvent } from './batch-event.ts';
+import type { ServerEvent } from './server-event.ts';
 import type { Faults } from './faults.ts';
 import { HttpError } from './http-error.ts';
 import type { IdempotencyStore } from './idempotency.ts';
@@ -25,7 +25,7 @@ export interface BatchDeps {
   readonly authenticate: (req: RequestContext['req']) => DeviceAuth;
   /** Told after a batch that accepted something has committed (the hub hands it to the lead). */
   readonly onAccepted?: (() => void) | undefined;
-  readonly onEvent?: ((event: BatchEvent) => void) | undefined;
+  readonly onEvent?: ((event: ServerEvent) => void) | undefined;
 }
 
 function declaredProtocol(body: unknown): unknown {

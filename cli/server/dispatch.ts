@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { corsHeaders, preflightHeaders } from './cors.ts';
-import type { BatchEvent } from './batch-event.ts';
+import type { ServerEvent } from './server-event.ts';
 import type { Faults } from './faults.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import type { ServerPolicy } from './policy.ts';
@@ -14,7 +14,7 @@ export interface DispatchDeps {
   readonly faults: Faults;
   /** Internal failures only, one line each; never a payload, a CCCD or a phone. */
   readonly log: (line: string) => void;
-  readonly onEvent?: ((event: BatchEvent) => void) | undefined;
+  readonly onEvent?: ((event: ServerEvent) => void) | undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { ATTACHMENT_PATH, createAttachmentHandlers, createAttachmentLookup } from './attachments.ts';
 import { createAuthenticator } from './auth.ts';
 import { createBatchHandler } from './batches.ts';
-import type { BatchEvent } from './batch-event.ts';
+import type { ServerEvent } from './server-event.ts';
 import { createCatalogHandler, syncCatalogVersion, type CatalogSource } from './catalog.ts';
 import { createDecider } from './decider.ts';
 import { createDispatcher } from './dispatch.ts';
@@ -35,7 +35,7 @@ export interface ProtocolServerOptions {
   /** Told after a batch that accepted at least one revision has committed. */
   readonly onAccepted?: () => void;
   /** Injected faults and replays, for a trainer watching the sandbox (`langso sandbox` prints them). */
-  readonly onEvent?: (event: BatchEvent) => void;
+  readonly onEvent?: (event: ServerEvent) => void;
 }
 
 export type ServerRole = 'province' | 'relay';

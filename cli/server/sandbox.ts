@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/open-database.ts';
-import type { BatchEvent } from './batch-event.ts';
+import type { ServerEvent } from './server-event.ts';
 import type { CatalogSource } from './catalog.ts';
 import { closeServer, listen } from './listen.ts';
 import { PROTOCOL_SERVER_MIGRATIONS } from './migrations.ts';
@@ -18,7 +18,7 @@ export interface SandboxOptions {
   readonly clock?: Clock;
   readonly random?: RandomSource;
   readonly log?: (line: string) => void;
-  readonly onEvent?: (event: BatchEvent) => void;
+  readonly onEvent?: (event: ServerEvent) => void;
 }
 
 export interface RunningSandbox {

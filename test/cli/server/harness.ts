@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../../../cli/server/batch-event.ts';
+import type { ServerEvent } from '../../../cli/server/server-event.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ export const SMALL_CATALOG: CatalogSource = {
 
 /** A real sandbox on 127.0.0.1, port 0, over a SQLite file in a fresh temp folder. */
 export async function startTestServer(
-  options: { policy?: Partial<ServerPolicy>; clock?: ManualClock; dir?: string; catalog?: CatalogSource; onEvent?: (event: BatchEvent) => void } = {},
+  options: { policy?: Partial<ServerPolicy>; clock?: ManualClock; dir?: string; catalog?: CatalogSource; onEvent?: (event: ServerEvent) => void } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'langso-sandbox-'));
   const dbFile = join(dir, 'sandbox.db');

@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../../../cli/server/batch-event.ts';
+import type { ServerEvent } from '../../../cli/server/server-event.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -90,7 +90,7 @@ describe('Idempotency-Key on POST /v1/batches', () => {
   });
 
   it('commits before a cut connection, and the retry with the same key gets the receipts; both told to the trainer', async () => {
-    const events: BatchEvent[] = [];
+    const events: ServerEvent[] = [];
     const cutting = await startTestServer({ policy: { cutAfterCommitRate: 1 }, onEvent: (event) => events.push(event) });
     try {
       const d = await cutting.enrol();
