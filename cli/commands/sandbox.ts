@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
@@ -33,6 +34,16 @@ const MAX_INT = 2 ** 31 - 1;
 /** `--db`, else `<workspace>/sandbox.db`. */
 function dbFile(ctx: CliContext, flags: { db?: string; workspace?: string }): string {
   return flags.db ?? workspaceFile({ flag: flags.workspace, env: ctx.env }, 'sandbox.db');
+}
+
+/** Runs `work` on the sandbox database of these flags, closing it however `work` ends. */
+function withSandboxDb<T>(ctx: CliContext, flags: { db?: string; workspace?: string }, mustExist: boolean, work: (db: Database.Database) => T): T {
+  const db = openSandboxDatabase(dbFile(ctx, flags), mustExist);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** The system's code (EADDRINUSE, ENOTFOUND…) when the address could not be used. */
@@ -150,18 +161,13 @@ export const registerSandboxCommand: Register = (program, ctx, exit) => {
     .action(
       runAction(exit, (_opts: unknown, command: Command) => {
         const flags = command.optsWithGlobals<{ db?: string; workspace?: string; name: string; json?: boolean }>();
-        const db = openSandboxDatabase(dbFile(ctx, flags));
-        try {
-          const created = createTeam(db, flags.name, systemClock, cryptoRandom);
-          if (flags.json) ctx.stdout.write(`${JSON.stringify({ teamId: created.teamId, code: created.code })}\n`);
-          else {
-            ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CREATED', { name: created.teamName, teamId: created.teamId })}\n`);
-            ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code: created.code })}\n`);
-          }
-          return EXIT.ok;
-        } finally {
-          db.close();
+        const created = withSandboxDb(ctx, flags, false, (db) => createTeam(db, flags.name, systemClock, cryptoRandom));
+        if (flags.json) ctx.stdout.write(`${JSON.stringify({ teamId: created.teamId, code: created.code })}\n`);
+        else {
+          ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CREATED', { name: created.teamName, teamId: created.teamId })}\n`);
+          ctx.stdout.write(`${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code: created.code })}\n`);
         }
+        return EXIT.ok;
       }),
     );
 
@@ -174,15 +180,10 @@ export const registerSandboxCommand: Register = (program, ctx, exit) => {
     .action(
       runAction(exit, (teamId: string, _opts: unknown, command: Command) => {
         const flags = command.optsWithGlobals<{ db?: string; workspace?: string; json?: boolean }>();
-        const db = openSandboxDatabase(dbFile(ctx, flags), true);
-        try {
-          const code = addEnrolCode(db, teamId, systemClock, cryptoRandom);
-          if (code === undefined) throw new UserError('SANDBOX_TEAM_UNKNOWN', { teamId }, EXIT.usage);
-          ctx.stdout.write(flags.json ? `${JSON.stringify({ teamId, code })}\n` : `${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code })}\n`);
-          return EXIT.ok;
-        } finally {
-          db.close();
-        }
+        const code = withSandboxDb(ctx, flags, true, (db) => addEnrolCode(db, teamId, systemClock, cryptoRandom));
+        if (code === undefined) throw new UserError('SANDBOX_TEAM_UNKNOWN', { teamId }, EXIT.usage);
+        ctx.stdout.write(flags.json ? `${JSON.stringify({ teamId, code })}\n` : `${t(ctx.lang, 'SANDBOX_TEAM_CODE', { code })}\n`);
+        return EXIT.ok;
       }),
     );
 
@@ -195,15 +196,10 @@ export const registerSandboxCommand: Register = (program, ctx, exit) => {
     .action(
       runAction(exit, (_opts: unknown, command: Command) => {
         const flags = command.optsWithGlobals<{ db?: string; workspace?: string; json?: boolean }>();
-        const db = openSandboxDatabase(dbFile(ctx, flags), true);
-        try {
-          const stats = sandboxStats(db);
-          if (flags.json) ctx.stdout.write(`${JSON.stringify(stats)}\n`);
-          else printStats(ctx, stats);
-          return stats.duplicates.length === 0 ? EXIT.ok : EXIT.problems;
-        } finally {
-          db.close();
-        }
+        const stats = withSandboxDb(ctx, flags, true, sandboxStats);
+        if (flags.json) ctx.stdout.write(`${JSON.stringify(stats)}\n`);
+        else printStats(ctx, stats);
+        return stats.duplicates.length === 0 ? EXIT.ok : EXIT.problems;
       }),
     );
 };
