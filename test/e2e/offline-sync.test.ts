@@ -139,8 +139,9 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await page.getByRole('navigation').getByRole('link', { name: 'Hàng chờ' }).click();
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 120_000 }).toContain('1 hồ sơ tạm giữ');
-      await expect(page.getByTestId('pending-count').textContent()).resolves.toBe('0');
-      await expect(page.getByTestId('quarantined-count').textContent()).resolves.toBe('1');
+      // The counts are a live query of the outbox: they follow the outcome within a moment.
+      await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('0');
+      await expect.poll(() => page.getByTestId('quarantined-count').textContent()).toBe('1');
       const held = page.getByTestId('quarantined');
       await expect(held.textContent()).resolves.toMatch(/Phạm Thị Hỏng.*Thông tin chưa đúng, cần sửa.*RECORD_INVALID/);
       await expect.poll(() => page.getByTestId('receipt').count()).toBe(2);
