@@ -1,10 +1,10 @@
 import { CommanderError } from 'commander';
 import { t, type Lang } from './i18n/index.ts';
 import { COMMANDS } from './commands/index.ts';
-import { createContext, langFlagFrom } from './context.ts';
-import { EXIT } from './exit-codes.ts';
-import { createProgram, type ExitSink } from './program.ts';
-import { isUserError } from './user-error.ts';
+import { createContext, langFlagFrom } from './program/context.ts';
+import { EXIT } from './program/exit-codes.ts';
+import { createProgram, type ExitSink } from './program/program.ts';
+import { isUserError } from './program/user-error.ts';
 
 /** Runs the CLI and returns its exit code; never lets a stack trace reach a user. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -4,12 +4,12 @@ import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { formatIssue } from '../../shared/validate/format-issue.ts';
 import { formerCommuneHint } from '../../shared/validate/former-commune-hint.ts';
 import { createResidentListChecker, type ResidentListCheck } from '../../shared/validate/resident-list.ts';
-import type { CliContext } from '../context.ts';
-import { EXIT } from '../exit-codes.ts';
+import type { CliContext } from '../program/context.ts';
+import { EXIT } from '../program/exit-codes.ts';
 import { forEachResidentRow } from '../input/read-residents.ts';
 import { paint } from '../output/color.ts';
 import { writeJson } from '../output/json.ts';
-import { runAction, type ExitSink } from '../program.ts';
+import { runAction, type ExitSink } from '../program/program.ts';
 
 interface CheckFlags {
   readonly json?: boolean;

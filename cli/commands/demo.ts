@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
-import type { CliContext } from '../context.ts';
+import type { CliContext } from '../program/context.ts';
 import { runDemo } from '../demo/run-demo.ts';
-import { EXIT } from '../exit-codes.ts';
-import { runAction, type Register } from '../program.ts';
-import { integerFlag } from '../server/sandbox-flags.ts';
-import { resolveWorkspaceDir } from '../workspace.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { integerFlag } from '../program/flags.ts';
+import { resolveWorkspaceDir } from '../workspace/workspace-dir.ts';
 
 interface DemoFlags {
   readonly lan?: boolean;

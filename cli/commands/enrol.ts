@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
-import { EXIT } from '../exit-codes.ts';
-import { isoNow, parseServerUrl, workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig, writeConfig } from '../lead/config.ts';
-import { enrolDevice, type EnrolFailure } from '../lead/enrol-client.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { isoNow, parseServerUrl, workspaceFlag } from '../program/command-options.ts';
+import { requireConfig, writeConfig } from '../workspace/config.ts';
+import { enrolDevice, type EnrolFailure } from '../upstream/enrol-client.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
-import { runAction, type Register } from '../program.ts';
-import { UserError } from '../user-error.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { UserError } from '../program/user-error.ts';
 
 interface EnrolFlags {
   readonly server?: string;

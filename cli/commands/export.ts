@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
-import { EXIT } from '../exit-codes.ts';
-import { isoNow, parseChoice, workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig } from '../lead/config.ts';
-import { exportCsv, exportJson } from '../lead/export-format.ts';
-import { exportRows, parseExportFilters, type ExportFlags } from '../lead/export-query.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { isoNow, parseChoice, workspaceFlag } from '../program/command-options.ts';
+import { requireConfig } from '../workspace/config.ts';
+import { exportCsv, exportJson } from '../report/export-format.ts';
+import { exportRows, parseExportFilters, type ExportFlags } from '../report/export-query.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeFileAtomic } from '../output/write-file.ts';
-import { runAction, type Register } from '../program.ts';
+import { runAction, type Register } from '../program/program.ts';
 
 const FORMATS = ['csv', 'json'] as const;
 

@@ -8,11 +8,11 @@ import { labelsToJson, rowsToCsvCells, rowsToJson } from '../../fixtures/generat
 import { CHECK_COLUMNS } from '../../fixtures/generate/fixture-row.ts';
 import { findCommune } from '../../shared/catalog/communes.ts';
 import { t } from '../i18n/index.ts';
-import type { CliContext } from '../context.ts';
-import { EXIT } from '../exit-codes.ts';
+import type { CliContext } from '../program/context.ts';
+import { EXIT } from '../program/exit-codes.ts';
 import { toCsv } from '../output/csv.ts';
-import { runAction, type ExitSink } from '../program.ts';
-import { UserError } from '../user-error.ts';
+import { runAction, type ExitSink } from '../program/program.ts';
+import { UserError } from '../program/user-error.ts';
 
 /** `langso fixtures generate`: deterministic synthetic households for training and tests. */
 export function registerFixturesCommand(program: Command, ctx: CliContext, exit: ExitSink): void {

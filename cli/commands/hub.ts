@@ -2,23 +2,23 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
-import type { CliContext } from '../context.ts';
-import { EXIT } from '../exit-codes.ts';
+import type { CliContext } from '../program/context.ts';
+import { EXIT } from '../program/exit-codes.ts';
 import { defaultPwaDir } from '../hub/default-pwa-dir.ts';
 import { hubBanner, hubReadyJson } from '../hub/hub-banner.ts';
-import { openHubDatabase } from '../hub/hub-database.ts';
-import { hubTeamCodes } from '../hub/hub-team.ts';
+import { openHubDatabase } from '../workspace/hub-database.ts';
+import { hubTeamCodes } from '../workspace/hub-team.ts';
 import { isLoopbackHost, isWildcardHost, lanIPv4s } from '../hub/lan-addresses.ts';
 import type { RunningHub } from '../hub/start-hub.ts';
-import { workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig } from '../lead/config.ts';
-import { readWorkspaceLeadPublicKeys } from '../lead/lead-keys.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
-import { runAction, type Register } from '../program.ts';
-import { cryptoRandom, systemClock } from '../server/runtime.ts';
-import { integerFlag, originFlags } from '../server/sandbox-flags.ts';
-import { UserError } from '../user-error.ts';
-import { resolveWorkspaceDir } from '../workspace.ts';
+import { workspaceFlag } from '../program/command-options.ts';
+import { requireConfig } from '../workspace/config.ts';
+import { readWorkspaceLeadPublicKeys } from '../keys/lead-keys.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { cryptoRandom, systemClock } from '../protocol-server/runtime.ts';
+import { integerFlag, originFlags } from '../program/flags.ts';
+import { UserError } from '../program/user-error.ts';
+import { resolveWorkspaceDir } from '../workspace/workspace-dir.ts';
 
 interface HubFlags {
   host: string;
@@ -100,6 +100,7 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
         const count = result.new + result.changed;
         if (count > 0) write('HUB_INGESTED', { count });
         if (result.unreadable > 0) write('HUB_INGEST_UNREADABLE', { count: result.unreadable });
+        if (result.conflicts > 0) write('HUB_INGEST_CONFLICT', { count: result.conflicts });
       },
       onIngestError: (error) => write('HUB_INGEST_FAILED', { reason: error instanceof Error ? error.message : String(error) }),
       log: (line) => ctx.stderr.write(`${line}\n`),

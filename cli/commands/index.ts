@@ -1,4 +1,4 @@
-import type { Register } from '../program.ts';
+import type { Register } from '../program/program.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerFixturesCommand } from './fixtures.ts';
 import { registerSandboxCommand } from './sandbox.ts';

@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { findCommune } from '../../shared/catalog/communes.ts';
 import { t } from '../i18n/index.ts';
-import { EXIT } from '../exit-codes.ts';
-import { isoNow, parseServerUrl, workspaceFlag } from '../lead/command-options.ts';
-import { checkTeamCommune, initWorkspace } from '../lead/init-workspace.ts';
-import { ensureLeadKeys, leadKeysNeeded, type LeadKeysFacts } from '../lead/lead-keys.ts';
-import { publishLeadKeysToHub } from '../lead/publish-lead-keys.ts';
-import { readPassphrase } from '../lead/passphrase.ts';
-import { LEAD_DB_FILE, withWorkspace } from '../lead/workspace-db.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { isoNow, parseServerUrl, workspaceFlag } from '../program/command-options.ts';
+import { checkTeamCommune, initWorkspace } from '../workspace/init-workspace.ts';
+import { ensureLeadKeys, leadKeysNeeded, type LeadKeysFacts } from '../keys/lead-keys.ts';
+import { publishLeadKeysToHub } from '../keys/publish-lead-keys.ts';
+import { readPassphrase } from '../keys/passphrase.ts';
+import { LEAD_DB_FILE, withWorkspace } from '../workspace/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
-import { runAction, type Register } from '../program.ts';
-import { resolveWorkspaceDir } from '../workspace.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { resolveWorkspaceDir } from '../workspace/workspace-dir.ts';
 
 interface InitFlags {
   readonly team: string;

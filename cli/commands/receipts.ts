@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
-import { EXIT } from '../exit-codes.ts';
-import { isoNow, workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig } from '../lead/config.ts';
-import { readHubTeam } from '../lead/hub-devices.ts';
-import { unlockWorkspaceLeadKeys } from '../lead/lead-keys.ts';
-import { readPassphrase } from '../lead/passphrase.ts';
-import { exportReceipts } from '../lead/receipts-export.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { isoNow, workspaceFlag } from '../program/command-options.ts';
+import { requireConfig } from '../workspace/config.ts';
+import { readHubTeam } from '../workspace/hub-devices.ts';
+import { unlockWorkspaceLeadKeys } from '../keys/lead-keys.ts';
+import { readPassphrase } from '../keys/passphrase.ts';
+import { exportReceipts } from '../intake/receipts-export.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
-import { runAction, type Register } from '../program.ts';
+import { runAction, type Register } from '../program/program.ts';
 
 interface ReceiptsExportFlags {
   readonly device: string;

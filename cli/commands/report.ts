@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
-import { EXIT } from '../exit-codes.ts';
-import { isoNow, parseChoice, workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig } from '../lead/config.ts';
-import { computeReport } from '../lead/report-compute.ts';
-import { renderReportCsv } from '../lead/report-csv.ts';
-import { renderReportHtml } from '../lead/report-html.ts';
-import { ageInDays, share, type Report } from '../lead/report-model.ts';
-import { renderReportText } from '../lead/report-text.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { isoNow, parseChoice, workspaceFlag } from '../program/command-options.ts';
+import { requireConfig } from '../workspace/config.ts';
+import { computeReport } from '../report/report-compute.ts';
+import { renderReportCsv } from '../report/report-csv.ts';
+import { renderReportHtml } from '../report/report-html.ts';
+import { ageInDays, share, type Report } from '../report/report-model.ts';
+import { renderReportText } from '../report/report-text.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeFileAtomic } from '../output/write-file.ts';
-import { runAction, type Register } from '../program.ts';
+import { runAction, type Register } from '../program/program.ts';
 
 const FORMATS = ['table', 'csv', 'json', 'html'] as const;
 

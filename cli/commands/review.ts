@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
-import { EXIT } from '../exit-codes.ts';
-import { isoNow, workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig } from '../lead/config.ts';
-import { renderRecordCard } from '../lead/record-card.ts';
-import { runInteractiveReview } from '../lead/review-interactive.ts';
-import { createReviewItems, pendingCounts, pendingRecords, type PendingCounts } from '../lead/review-items.ts';
-import { runScriptedReview } from '../lead/review-scripted.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { isoNow, workspaceFlag } from '../program/command-options.ts';
+import { requireConfig } from '../workspace/config.ts';
+import { renderRecordCard } from '../review/record-card.ts';
+import { runInteractiveReview } from '../review/review-interactive.ts';
+import { createReviewItems, pendingCounts, pendingRecords, type PendingCounts } from '../review/review-items.ts';
+import { runScriptedReview } from '../review/review-scripted.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
-import { runAction, type Register } from '../program.ts';
-import type { CliContext } from '../context.ts';
-import { UserError } from '../user-error.ts';
+import { runAction, type Register } from '../program/program.ts';
+import type { CliContext } from '../program/context.ts';
+import { UserError } from '../program/user-error.ts';
 
 interface ReviewFlags {
   readonly list?: boolean;

@@ -2,17 +2,17 @@ import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
-import type { CliContext } from '../context.ts';
-import { EXIT } from '../exit-codes.ts';
-import { runAction, type Register } from '../program.ts';
-import type { ServerEvent } from '../server/server-event.ts';
-import { openSandboxDatabase, startSandbox } from '../server/sandbox.ts';
-import { integerFlag, originFlags, rateFlag } from '../server/sandbox-flags.ts';
-import { sandboxStats, type SandboxStats } from '../server/stats.ts';
-import { cryptoRandom, systemClock } from '../server/runtime.ts';
-import { addEnrolCode, createTeam } from '../server/teams.ts';
-import { UserError } from '../user-error.ts';
-import { workspaceFile } from '../workspace.ts';
+import type { CliContext } from '../program/context.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { runAction, type Register } from '../program/program.ts';
+import type { ServerEvent } from '../protocol-server/server-event.ts';
+import { openSandboxDatabase, startSandbox } from '../sandbox/sandbox.ts';
+import { integerFlag, originFlags, rateFlag } from '../program/flags.ts';
+import { sandboxStats, type SandboxStats } from '../sandbox/stats.ts';
+import { cryptoRandom, systemClock } from '../protocol-server/runtime.ts';
+import { addEnrolCode, createTeam } from '../protocol-server/teams.ts';
+import { UserError } from '../program/user-error.ts';
+import { workspaceFile } from '../workspace/workspace-dir.ts';
 
 interface ServeFlags {
   db?: string;

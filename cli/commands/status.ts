@@ -1,22 +1,22 @@
 import type { Command } from 'commander';
 import { findCommune } from '../../shared/catalog/communes.ts';
 import { t } from '../i18n/index.ts';
-import type { CliContext } from '../context.ts';
-import { EXIT } from '../exit-codes.ts';
-import { workspaceFlag } from '../lead/command-options.ts';
-import { requireConfig } from '../lead/config.ts';
-import { findRecordByPrefix } from '../lead/find-record.ts';
-import { renderRecordCard } from '../lead/record-card.ts';
-import { lifecycleOf, type RecordRow } from '../lead/record-row.ts';
-import { ageInDays } from '../lead/report-model.ts';
-import { createReviewItems } from '../lead/review-items.ts';
-import { historyOf, recordsOfHamlet, workspaceSummary } from '../lead/status-query.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
+import type { CliContext } from '../program/context.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { workspaceFlag } from '../program/command-options.ts';
+import { requireConfig } from '../workspace/config.ts';
+import { findRecordByPrefix } from '../workspace/find-record.ts';
+import { renderRecordCard } from '../review/record-card.ts';
+import { lifecycleOf, type RecordRow } from '../workspace/record-row.ts';
+import { ageInDays } from '../report/report-model.ts';
+import { createReviewItems } from '../review/review-items.ts';
+import { historyOf, recordsOfHamlet, workspaceSummary } from '../report/status-query.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
 import { renderTable } from '../output/table.ts';
 import { formatVietnamTime } from '../output/time.ts';
-import { runAction, type Register } from '../program.ts';
-import { UserError } from '../user-error.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { UserError } from '../program/user-error.ts';
 
 interface StatusFlags {
   readonly hamlet?: string;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
-import { workspaceFlag } from '../lead/command-options.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
-import { runAction, type Register } from '../program.ts';
-import { runSync } from '../sync/run-sync.ts';
+import { workspaceFlag } from '../program/command-options.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { runSync } from '../upstream/run-sync.ts';
 
 /** `langso sync`: approved records upstream (issue #5 item 4). */
 export const registerSyncCommand: Register = (program, ctx, exit) => {

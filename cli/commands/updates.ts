@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { t } from '../i18n/index.ts';
-import { workspaceFlag } from '../lead/command-options.ts';
-import { withWorkspace } from '../lead/workspace-db.ts';
-import { runAction, type Register } from '../program.ts';
-import { runUpdates } from '../sync/run-updates.ts';
+import { workspaceFlag } from '../program/command-options.ts';
+import { withWorkspace } from '../workspace/workspace-db.ts';
+import { runAction, type Register } from '../program/program.ts';
+import { runUpdates } from '../upstream/run-updates.ts';
 
 /** `langso updates`: the province's decisions back into the workspace and the hub (issue #5 item 5). */
 export const registerUpdatesCommand: Register = (program, ctx, exit) => {

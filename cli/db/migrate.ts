@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { UserError } from '../user-error.ts';
+import { UserError } from '../program/user-error.ts';
 
 /**
  * One forward step of a database's schema. Versions start at 1 and never change once released:

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { UserError } from '../user-error.ts';
+import { UserError } from '../program/user-error.ts';
 import { migrate, type Migration } from './migrate.ts';
 
 export interface OpenDatabaseOptions {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bytesSha256 } from '../hashing/sha256.ts';
 import { caPageHtml } from './ca-page.ts';
 
 export const CA_FILE_NAME = 'langso-ca.crt';
@@ -14,7 +14,7 @@ export interface CaSiteOptions {
 
 /** `AB:CD:…`: how certificate fingerprints are shown on phones and by openssl. */
 export function fingerprintOf(der: Uint8Array): string {
-  return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)?.join(':') ?? '';
+  return bytesSha256(der).toUpperCase().match(/../g)?.join(':') ?? '';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AtomicFile } from '../seal/atomic-file.ts';
-import { UserError } from '../user-error.ts';
+import { UserError } from '../program/user-error.ts';
 
 /** The text of a PEM file, or undefined when it is not there. */
 export function readPem(path: string): string | undefined {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { TlsIdentity } from '../server/listen.ts';
+import type { TlsIdentity } from '../protocol-server/listen.ts';
 import { newKeyPair, randomSerial, x509, EC_ALGORITHM } from './x509.ts';
 import { privateKeyPem, publicKeySpki } from './key-pem.ts';
 import { HUB_CA_DIR, type LocalCa } from './local-ca.ts';

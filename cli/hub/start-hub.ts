@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { readConfig } from '../lead/config.ts';
-import { ingestHubRecords, type HubIngestResult } from '../lead/ingest-hub-records.ts';
-import { readWorkspaceLeadPublicKeys } from '../lead/lead-keys.ts';
-import { LEAD_MIGRATIONS } from '../lead/migrations.ts';
-import { LEAD_DB_FILE } from '../lead/workspace-db.ts';
-import { closeServer, listen } from '../server/listen.ts';
-import { createProtocolServer, type ProtocolServer } from '../server/protocol-server.ts';
-import { referenceCatalog } from '../server/reference-catalog.ts';
-import { cryptoRandom, systemClock } from '../server/runtime.ts';
-import { UserError } from '../user-error.ts';
+import { readConfig } from '../workspace/config.ts';
+import { ingestHubRecords, type HubIngestResult } from '../intake/ingest-hub-records.ts';
+import { readWorkspaceLeadPublicKeys } from '../keys/lead-keys.ts';
+import { LEAD_MIGRATIONS } from '../workspace/migrations.ts';
+import { LEAD_DB_FILE } from '../workspace/workspace-db.ts';
+import { closeServer, listen } from '../protocol-server/listen.ts';
+import { createProtocolServer, type ProtocolServer } from '../protocol-server/protocol-server.ts';
+import { relayReception } from '../protocol-server/reception.ts';
+import { referenceCatalog } from '../protocol-server/reference-catalog.ts';
+import { cryptoRandom, systemClock } from '../protocol-server/runtime.ts';
+import { UserError } from '../program/user-error.ts';
 import { caOnlyHandler, createCaSite, fingerprintOf } from './ca-site.ts';
-import { openHubDatabase } from './hub-database.ts';
-import { hubTeamCodes } from './hub-team.ts';
+import { openHubDatabase } from '../workspace/hub-database.ts';
+import { hubTeamCodes } from '../workspace/hub-team.ts';
 import { createIngestScheduler } from './ingest-scheduler.ts';
 import { certificateNames, lanIPv4s, reachableHosts } from './lan-addresses.ts';
 import { caName, ensureLocalCa } from './local-ca.ts';
@@ -92,7 +93,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     protocol = createProtocolServer({
       db,
       catalog: referenceCatalog(),
-      role: 'relay',
+      role: ({ journal }) => ({ reception: relayReception(journal) }),
       policy: { acceptTraining: options.acceptTraining, corsOrigins: options.corsOrigins },
       onAccepted: () => scheduler.request(),
       log: options.log,
@@ -131,7 +132,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       };
     }
 
-    const stoppable = protocol;
     let closing: Promise<void> | undefined;
     return {
       urls,
@@ -142,7 +142,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       close: () => {
         closing ??= (async () => {
           await Promise.all(servers.map((server) => closeServer(server)));
-          stoppable.stop();
           scheduler.stop();
           db.close();
           leadDb.close();
@@ -152,7 +151,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     };
   } catch (error) {
     await Promise.all(servers.map((server) => closeServer(server)));
-    protocol?.stop();
     hubDb?.close();
     leadDb.close();
     throw error;

@@ -3,8 +3,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { acceptsGzip } from '../server/reply.ts';
-import { etagMatches } from '../server/catalog.ts';
+import { acceptsGzip } from '../protocol-server/reply.ts';
+import { etagMatches } from '../protocol-server/catalog.ts';
 import { contentTypeOf, isCompressible } from './mime.ts';
 import { isAppRoute, isHashedAsset, sitePath } from './site-path.ts';
 

@@ -314,6 +314,8 @@ export const cliEn: Record<CliMessageCode, string> = {
   HUB_STOP_HINT: 'Stop the hub: press Ctrl+C.',
   HUB_INGESTED: '{count} new or fixed record(s) from phones are waiting for review (langso review).',
   HUB_INGEST_UNREADABLE: '{count} record(s) in hub.db could not be read and were not put in the review queue.',
+  HUB_INGEST_CONFLICT:
+    '{count} record(s) from phones have the same revision as one already here (from a batch file) but other content; they were not put in the review queue. Ask the volunteer which is right; they fix it and send it again.',
   HUB_INGEST_FAILED: 'Could not put records in the review queue: {reason}. They are safe in hub.db; the hub will try again.',
   HUB_STOPPED: 'Hub stopped.',
   HUB_CODE_ISSUED: 'One-time enrolment code for team "{team}": {code}',

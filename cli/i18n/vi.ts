@@ -312,6 +312,8 @@ export const cliVi = {
   HUB_STOP_HINT: 'Dừng hub: nhấn Ctrl+C.',
   HUB_INGESTED: '{count} bản ghi mới hoặc đã sửa từ điện thoại đang chờ duyệt (langso review).',
   HUB_INGEST_UNREADABLE: '{count} bản ghi trong hub.db không đọc được nên chưa chuyển sang hàng chờ duyệt.',
+  HUB_INGEST_CONFLICT:
+    '{count} bản ghi từ điện thoại có cùng số sửa đổi nhưng khác nội dung với bản đã có (từ tệp lô); chưa đưa vào hàng chờ duyệt. Hỏi tình nguyện viên bản nào đúng, rồi họ sửa và gửi lại.',
   HUB_INGEST_FAILED: 'Chưa chuyển được bản ghi sang hàng chờ duyệt: {reason}. Dữ liệu vẫn an toàn trong hub.db; hub sẽ thử lại.',
   HUB_STOPPED: 'Đã dừng hub.',
   HUB_CODE_ISSUED: 'Mã đăng ký dùng một lần cho tổ "{team}": {code}',

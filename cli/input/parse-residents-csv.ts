@@ -1,7 +1,7 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import type { ResidentInput } from '../../shared/validate/resident.ts';
-import { EXIT } from '../exit-codes.ts';
-import { UserError } from '../user-error.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { UserError } from '../program/user-error.ts';
 import { csvRecordStarts } from './csv-record-lines.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, type ResidentColumn, type ResidentRow } from './resident-row.ts';
 

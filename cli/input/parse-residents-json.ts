@@ -1,6 +1,6 @@
 import type { ResidentInput } from '../../shared/validate/resident.ts';
-import { EXIT } from '../exit-codes.ts';
-import { UserError } from '../user-error.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { UserError } from '../program/user-error.ts';
 import { ALL_COLUMNS, type ResidentColumn, type ResidentRow } from './resident-row.ts';
 
 /** The line of a JSON.parse error, from "(line 3 column 5)" (newer V8) or "at position 42". */

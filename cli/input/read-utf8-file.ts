@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { EXIT } from '../exit-codes.ts';
-import { UserError } from '../user-error.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { UserError } from '../program/user-error.ts';
 
 /**
  * A whole file's bytes, checked to be UTF-8 text, for the importers. A missing, unreadable or

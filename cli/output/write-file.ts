@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { EXIT } from '../exit-codes.ts';
-import { UserError } from '../user-error.ts';
+import { EXIT } from '../program/exit-codes.ts';
+import { UserError } from '../program/user-error.ts';
 
 /**
  * Writes a report or export owner-only (it holds personal data) and atomically: a temp file

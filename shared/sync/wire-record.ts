@@ -7,11 +7,21 @@ import type { WireRecord } from './protocol.ts';
  * sent and receipted is then the same thing on every retry.
  */
 export async function toWireRecord(envelope: RecordEnvelope): Promise<WireRecord> {
+  return wireRecordOf(envelope, await hashPayload(envelope.payload));
+}
+
+/**
+ * The wire form, given the payload's hash (`hashPayload`, or the same SHA-256 of the same
+ * canonical JSON computed synchronously where thousands are made in one transaction). The
+ * device's clock offset travels with the record through every hop, so whoever reads its times
+ * can tell a skewed clock.
+ */
+export function wireRecordOf(envelope: RecordEnvelope, hash: string): WireRecord {
   const record: WireRecord = {
     id: envelope.id,
     type: envelope.type,
     rev: envelope.rev,
-    hash: await hashPayload(envelope.payload),
+    hash,
     payload: envelope.payload,
     attachments: attachmentsOf(envelope),
     consent: envelope.consent,

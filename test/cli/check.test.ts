@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseResidentsCsv } from '../../cli/input/parse-residents-csv.ts';
 import { parseResidentsJson } from '../../cli/input/parse-residents-json.ts';
 import { readUtf8File } from '../../cli/input/read-utf8-file.ts';
-import { isUserError } from '../../cli/user-error.ts';
+import { isUserError } from '../../cli/program/user-error.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixture = (name: string) => join('fixtures', 'check', name);

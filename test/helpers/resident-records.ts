@@ -1,8 +1,7 @@
 import type { Consent } from '../../shared/domain/consent.ts';
 import type { Resident } from '../../shared/domain/records.ts';
 import { findCommune } from '../../shared/catalog/communes.ts';
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/sync/canonical.ts';
+import { canonicalSha256 as payloadHash } from '../../cli/hashing/sha256.ts';
 import { createSeededIds } from '../../shared/sync/ids.ts';
 import type { WireRecord } from '../../shared/sync/protocol.ts';
 import { fixtureCommunes } from '../../fixtures/generate/catalog-communes.ts';
@@ -122,10 +121,5 @@ function nextVisit(at: number, roll: number): number {
   return day + 86_400_000 + 7.5 * 3_600_000;
 }
 
-/**
- * hashPayload (shared/sync/canonical.ts) with Node's synchronous SHA-256: the same canonical
- * bytes and the same hash, without one WebCrypto promise per record for 10,000s of records.
- */
-export function payloadHash(payload: unknown): string {
-  return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
-}
+/** The payload hash, as the protocol computes it (synchronous: 10,000s of records, no promise each). */
+export { payloadHash };

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { openSandboxDatabase } from '../../cli/server/sandbox.ts';
-import { cryptoRandom, systemClock } from '../../cli/server/runtime.ts';
-import { addEnrolCode, createTeam } from '../../cli/server/teams.ts';
+import { openSandboxDatabase } from '../../cli/sandbox/sandbox.ts';
+import { cryptoRandom, systemClock } from '../../cli/protocol-server/runtime.ts';
+import { addEnrolCode, createTeam } from '../../cli/protocol-server/teams.ts';
 import { EnrolResponseSchema } from '../../shared/sync/protocol.ts';
 import * as v from 'valibot';
 

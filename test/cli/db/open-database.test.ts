@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Migration } from '../../../cli/db/migrate.ts';
 import { openDatabase } from '../../../cli/db/open-database.ts';
-import { isUserError } from '../../../cli/user-error.ts';
+import { isUserError } from '../../../cli/program/user-error.ts';
 
 let dir: string;
 beforeEach(() => {

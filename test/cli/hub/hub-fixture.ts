@@ -2,10 +2,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as v from 'valibot';
-import { initWorkspace } from '../../../cli/lead/init-workspace.ts';
-import { withWorkspace } from '../../../cli/lead/workspace-db.ts';
+import { initWorkspace } from '../../../cli/workspace/init-workspace.ts';
+import { withWorkspace } from '../../../cli/workspace/workspace-db.ts';
 import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
-import type { Device } from '../server/harness.ts';
+import type { Device } from '../protocol-server/harness.ts';
 
 export const TEAM = 'Tổ ấp Tân Lợi';
 export const COMMUNE = '32002';

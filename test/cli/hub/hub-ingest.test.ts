@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openHubDatabase } from '../../../cli/hub/hub-database.ts';
+import { openHubDatabase } from '../../../cli/workspace/hub-database.ts';
 import { startHub, type RunningHub } from '../../../cli/hub/start-hub.ts';
-import { ingestHubRecords, type HubIngestResult } from '../../../cli/lead/ingest-hub-records.ts';
-import { createReviewActions } from '../../../cli/lead/review-actions.ts';
-import { RECORD_COLUMNS, type RecordRow } from '../../../cli/lead/record-row.ts';
+import { ingestHubRecords, type HubIngestResult } from '../../../cli/intake/ingest-hub-records.ts';
+import { createReviewActions } from '../../../cli/review/review-actions.ts';
+import { RECORD_COLUMNS, type RecordRow } from '../../../cli/workspace/record-row.ts';
 import { hashPayload, sha256Hex } from '../../../shared/sync/canonical.ts';
-import type { BatchResponse } from '../../../shared/sync/protocol.ts';
-import { batchOf, postBatch, putAttachment, samplePayload, wireRecord, type Device } from '../server/harness.ts';
+import type { BatchResponse, WireRecord } from '../../../shared/sync/protocol.ts';
+import { importWireRecords } from '../../../cli/intake/import-wire-records.ts';
+import { testIds } from '../../shared/sync/helpers/entries.ts';
+import { batchOf, postBatch, putAttachment, samplePayload, wireRecord, type Device } from '../protocol-server/harness.ts';
 import { enrolPhone, eventually, initTestWorkspace, leadRows } from './hub-fixture.ts';
 
 let dir: string;
@@ -49,6 +51,15 @@ async function start(options: { acceptTraining?: boolean } = {}): Promise<{ url:
   const url = hub.urls[0] ?? '';
   const code = hub.codes[0] ?? '';
   return { url, phone: await enrolPhone(url, code) };
+}
+
+function leadColumn(id: string, column: 'phone' | 'clock_offset_ms'): unknown {
+  const db = new Database(join(dir, 'langso.db'), { readonly: true });
+  try {
+    return db.prepare(`SELECT ${column} FROM records WHERE id = ?`).pluck().get(id);
+  } finally {
+    db.close();
+  }
 }
 
 async function send(url: string, phone: Device, records: Parameters<typeof batchOf>[1]): Promise<BatchResponse> {
@@ -115,7 +126,7 @@ describe('the hub hands what it accepts to the lead (ingestHubRecords)', () => {
     const hubDb = openHubDatabase(dir, true);
     const leadDb = new Database(join(dir, 'langso.db'));
     try {
-      expect(ingestHubRecords(hubDb, leadDb, { today: '2026-11-27' })).toEqual({ new: 0, changed: 0, unchanged: 0, unreadable: 0 });
+      expect(ingestHubRecords(hubDb, leadDb, { today: '2026-11-27' })).toEqual({ new: 0, changed: 0, unchanged: 0, unreadable: 0, conflicts: 0 });
     } finally {
       hubDb.close();
       leadDb.close();
@@ -139,14 +150,14 @@ describe('the hub hands what it accepts to the lead (ingestHubRecords)', () => {
 
     await start();
     expect(leadRows(dir).map((row) => row.id).sort()).toEqual(records.map((r) => r.id).sort());
-    expect(ingests.at(-1)).toEqual({ new: 2, changed: 0, unchanged: 0, unreadable: 0 });
+    expect(ingests.at(-1)).toEqual({ new: 2, changed: 0, unchanged: 0, unreadable: 0, conflicts: 0 });
 
     const hubDb = openHubDatabase(dir, true);
     const again = new Database(join(dir, 'langso.db'));
     try {
       again.exec(`DELETE FROM config WHERE key = 'hub.ingest';`);
       // From the start of the journal: every revision is one the lead already has.
-      expect(ingestHubRecords(hubDb, again, { today: '2026-11-27' })).toEqual({ new: 0, changed: 0, unchanged: 2, unreadable: 0 });
+      expect(ingestHubRecords(hubDb, again, { today: '2026-11-27' })).toEqual({ new: 0, changed: 0, unchanged: 2, unreadable: 0, conflicts: 0 });
     } finally {
       hubDb.close();
       again.close();
@@ -204,5 +215,48 @@ describe('the hub hands what it accepts to the lead (ingestHubRecords)', () => {
     expect(taken.receipts[0]?.status).toBe('accepted');
     await eventually(() => leadRows(dir).length === 1, 'the training record in the lead queue');
     expect(leadRows(dir)[0]?.training).toBe(1);
+  });
+
+  it('refuses a revision the lead already holds with other content (it came first in a sealed file), as the sealed path does', async () => {
+    const { url, phone } = await start();
+    const inFile = await wireRecord('resident');
+    const leadDb = new Database(join(dir, 'langso.db'));
+    try {
+      const fromFile = importWireRecords(
+        leadDb,
+        { deviceId: phone.deviceId, file: { name: 'lan.langso', sha256: 'f'.repeat(64) }, records: [inFile], attachments: [] },
+        { today: '2026-11-27', now: () => '2026-11-27T03:00:00.000Z', ids: testIds(5) },
+      );
+      expect(fromFile).toMatchObject({ new: 1 });
+    } finally {
+      leadDb.close();
+    }
+    // The same id and rev, other content: the hub never saw the file, so it accepts it.
+    const payload = samplePayload('resident', { phone: '0987654321' });
+    const other = { ...inFile, payload, hash: await hashPayload(payload) };
+    expect((await send(url, phone, [other])).receipts[0]?.status).toBe('accepted');
+
+    await eventually(() => ingests.some((result) => result.conflicts === 1), 'the conflict reported');
+    expect(leadRows(dir)).toHaveLength(1);
+    expect(leadColumn(inFile.id, 'phone')).toBe('0912345678');
+    expect(leadRows(dir)[0]).toMatchObject({ id: inFile.id, rev: 1, source: `sealed:${phone.deviceId}` });
+  });
+
+  it("keeps the phone's clock offset with the record, and sends it on when the lead approves it", async () => {
+    const { url, phone } = await start();
+    const record = await wireRecord('resident', { clockOffsetMs: -95_000 });
+    expect((await send(url, phone, [record])).receipts[0]?.status).toBe('accepted');
+    await eventually(() => leadRows(dir).length === 1, 'the record in the lead queue');
+    expect(leadColumn(record.id, 'clock_offset_ms')).toBe(-95_000);
+
+    const leadDb = new Database(join(dir, 'langso.db'));
+    try {
+      const row = leadDb.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ?`).get(record.id) as RecordRow;
+      expect(createReviewActions(leadDb, () => '2026-11-27T03:00:00.000Z').approve(row)).toMatchObject({ done: true });
+      const queued = JSON.parse(leadDb.prepare('SELECT record FROM outbox WHERE id = ?').pluck().get(record.id) as string) as WireRecord;
+      expect(queued).toMatchObject({ id: record.id, rev: 1, hash: record.hash, clockOffsetMs: -95_000 });
+    } finally {
+      leadDb.close();
+    }
   });
 });

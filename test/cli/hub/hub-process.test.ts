@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relayDecisionsToWorkspaceHub } from '../../../cli/hub/relay-decision.ts';
+import { relayDecisionsToWorkspaceHub } from '../../../cli/upstream/relay-decision.ts';
 import type { BatchResponse, UpdatesResponse } from '../../../shared/sync/protocol.ts';
 import { createSyncClient } from '../../helpers/sync-client.ts';
-import { batchOf, errorOf, getUpdates, postBatch, wireRecord } from '../server/harness.ts';
+import { batchOf, errorOf, getUpdates, postBatch, wireRecord } from '../protocol-server/harness.ts';
 import { COMMUNE, enrolPhone, TEAM, writeTestPwa } from './hub-fixture.ts';
 import { langso, startHubProcess, type HubProcess } from './hub-process.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticSite } from '../../../cli/hub/static-site.ts';
-import { closeServer, listen, type Listening } from '../../../cli/server/listen.ts';
+import { closeServer, listen, type Listening } from '../../../cli/protocol-server/listen.ts';
 import { HASHED_ASSET, writeTestPwa } from './hub-fixture.ts';
 
 let dir: string;

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyId } from '../../../shared/seal/jwk.ts';
 import { LeadPublicKeysSchema, unlockLeadKeyFile } from '../../../shared/seal/keys.ts';
-import { langso, parseJson, scratch, type Run } from '../lead/lead-cli.ts';
+import { langso, parseJson, scratch, type Run } from '../helpers/lead-cli.ts';
 
 const tmp = scratch('seal-import-init');
 afterAll(() => tmp.dispose());

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unlockLeadKeyFile } from '../../../shared/seal/keys.ts';
-import { ROOT, scratch } from '../lead/lead-cli.ts';
+import { ROOT, scratch } from '../helpers/lead-cli.ts';
 
 const tmp = scratch('seal-import-init-pty');
 afterAll(() => tmp.dispose());
@@ -16,7 +16,7 @@ function initInPty(ws: string, steps: readonly (readonly [string, string])[]): P
     execFile(
       'python3',
       [
-        join(ROOT, 'test/cli/lead/pty-driver.py'),
+        join(ROOT, 'test/cli/helpers/pty-driver.py'),
         JSON.stringify(steps),
         process.execPath,
         'bin/langso.js',

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDeviceKeys, generateLeadKeys } from '../../../shared/seal/keys.ts';
 import { cut, flipByte, join as joinBytes, layoutOf, middle } from '../seal/file-layout.ts';
-import { langso, parseJson, scratch } from '../lead/lead-cli.ts';
+import { langso, parseJson, scratch } from '../helpers/lead-cli.ts';
 import { enrolledTeam, phoneBatch, rowCounts, sealFile, type EnrolledTeam, type PhoneBatch } from './team-fixture.ts';
 
 const ImportJsonSchema = v.object({

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyReceiptFile } from '../../../shared/seal/receipts.ts';
 import type { SealItem } from '../../../shared/seal/seal.ts';
-import { langso, parseJson, readDb, scratch } from '../lead/lead-cli.ts';
+import { langso, parseJson, readDb, scratch } from '../helpers/lead-cli.ts';
 import { enrolledTeam, phoneBatch, phoneResident, rowCounts, sealFile, type EnrolledTeam, type PhoneBatch } from './team-fixture.ts';
 
 const SealedResultSchema = v.object({

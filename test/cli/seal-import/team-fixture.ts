@@ -10,7 +10,7 @@ import type { WireRecord } from '../../../shared/sync/protocol.ts';
 import { attachment, residentRecord } from '../../shared/seal/seal-fixtures.ts';
 import { EnrolResponseSchema, TeamLeadKeysSchema, type TeamLeadKeys } from '../../../shared/sync/protocol.ts';
 import { startHubProcess } from '../hub/hub-process.ts';
-import { langso, parseJson, readDb } from '../lead/lead-cli.ts';
+import { langso, parseJson, readDb } from '../helpers/lead-cli.ts';
 
 export const TEAM = 'Tổ CNS ấp Tân Hưng';
 
