@@ -13,9 +13,10 @@ import { readLeadPublicKeys, unlockLeadKeyFileAt, writeLeadKeyFile, writeLeadPub
 import { openSealedFile, sealToFile } from '../cli/seal/sealed-file.ts';
 import { hashPayload, toHex } from '../shared/sync/canonical.ts';
 import type { WireRecord } from '../shared/sync/protocol.ts';
-import { exportPublicJwk, keyId, type EcPublicJwk } from '../shared/seal/jwk.ts';
+import { exportPublicJwk, keyId } from '../shared/seal/jwk.ts';
 import { generateLeadKeys, lockLeadKeys } from '../shared/seal/keys.ts';
 import type { SealItem } from '../shared/seal/seal.ts';
+import type { EcPublicJwk } from '../shared/sync/public-keys.ts';
 
 const RECORDS = 1000;
 const PHOTO_BYTES = 150 * 1024;

@@ -11,7 +11,7 @@ const bundle = join(root, 'dist/cli/langso.js');
 
 function newestSource() {
   let newest = 0;
-  for (const dir of ['cli', 'shared']) {
+  for (const dir of ['cli', 'shared', 'fixtures']) {
     for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const mtime = statSync(join(entry.parentPath, entry.name)).mtimeMs;

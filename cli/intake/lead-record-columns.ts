@@ -4,7 +4,7 @@ import type { Issue } from '../../shared/validate/issue.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import { formerCommuneHint } from '../../shared/validate/former-commune-hint.ts';
 import { validateResidentInput } from '../../shared/validate/resident.ts';
-import { searchKey } from '../../shared/validate/search-key.ts';
+import { searchKey } from '../../shared/domain/search-key.ts';
 
 /** Where a linked resident lives, as the lead's workspace has it (for an e-ID or a dossier). */
 export interface LinkedResident {

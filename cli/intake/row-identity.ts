@@ -2,7 +2,7 @@ import { parseDate } from '../../shared/validate/dates.ts';
 import { normaliseCccd } from '../../shared/validate/cccd.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import type { ResidentInput } from '../../shared/validate/resident.ts';
-import { searchKey } from '../../shared/validate/search-key.ts';
+import { searchKey } from '../../shared/domain/search-key.ts';
 import { textSha256 } from '../hashing/sha256.ts';
 
 /** What a resident row is known by, for re-imports and for dedup, valid or not. */

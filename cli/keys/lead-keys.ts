@@ -3,9 +3,10 @@ import { link, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { keyId, shortFingerprint } from '../../shared/seal/jwk.ts';
-import { generateLeadKeys, LeadKeyFileSchema, lockLeadKeys, type LeadKeys, type LeadPublicKeys } from '../../shared/seal/keys.ts';
+import { generateLeadKeys, LeadKeyFileSchema, lockLeadKeys, type LeadKeys } from '../../shared/seal/keys.ts';
 import { unlockLeadKeyFileAt, writeLeadKeyFile, writeLeadPublicKeys } from '../seal/key-files.ts';
 import { UserError } from '../program/user-error.ts';
+import type { LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 
 /**
  * The team lead's key files in the workspace (issue #6): `lead-key.json` holds both private keys

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { LeadPublicKeys } from '../../shared/seal/keys.ts';
+import type { LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 import { hubDatabaseFile, openHubDatabase } from '../workspace/hub-database.ts';
 import { hubTeamId, setHubLeadKeys } from '../workspace/hub-team.ts';
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { keyId } from '../../shared/seal/jwk.ts';
-import { LeadPublicKeysSchema, type LeadPublicKeys } from '../../shared/seal/keys.ts';
+import { LeadPublicKeysSchema, type LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 import { canonicalJson } from '../../shared/sync/canonical.ts';
 import type { TeamLeadKeys } from '../../shared/sync/protocol.ts';
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { LIFECYCLE_STATUSES } from '../../shared/domain/lifecycle.ts';
 import { RECORD_TYPES, type RecordType } from '../../shared/domain/records.ts';
 import { parseDate } from '../../shared/validate/dates.ts';
-import { searchKey } from '../../shared/validate/search-key.ts';
+import { searchKey } from '../../shared/domain/search-key.ts';
 import { UserError } from '../program/user-error.ts';
 import { RECORD_COLUMNS, REVIEW_STATES, SYNC_STATES, type RecordRow } from '../workspace/record-row.ts';
 

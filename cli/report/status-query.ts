@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { searchKey } from '../../shared/validate/search-key.ts';
+import { searchKey } from '../../shared/domain/search-key.ts';
 import { RECORD_COLUMNS, type RecordRow } from '../workspace/record-row.ts';
 
 export interface TypeCounts {

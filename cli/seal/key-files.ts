@@ -1,14 +1,9 @@
 import * as v from 'valibot';
 import { sealFailure, type SealFailure, type SealResult } from '../../shared/seal/errors.ts';
-import {
-  LeadPublicKeysSchema,
-  unlockLeadKeyFile,
-  type LeadKeyFile,
-  type LeadKeys,
-  type LeadPublicKeys,
-} from '../../shared/seal/keys.ts';
+import { unlockLeadKeyFile, type LeadKeyFile, type LeadKeys } from '../../shared/seal/keys.ts';
 import type { FileFailure } from './file-failure.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
+import { LeadPublicKeysSchema, type LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 
 /**
  * The team lead's key files in the workspace: the passphrase-wrapped private keys (owner-only,

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as v from 'valibot';
-import { EcPublicJwkSchema, keyId } from '../../shared/seal/jwk.ts';
+import { keyId } from '../../shared/seal/jwk.ts';
 import type { EnrolledDevice } from '../../shared/seal/unseal.ts';
 import { hubDatabaseFile, openHubDatabase } from './hub-database.ts';
 import { hubTeamId } from './hub-team.ts';
 import { UserError } from '../program/user-error.ts';
+import { EcPublicJwkSchema } from '../../shared/sync/public-keys.ts';
 
 /** The workspace's team as phones know it: the hub's team id, and the phones enrolled in it. */
 export interface HubTeam {

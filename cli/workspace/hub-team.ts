@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { LeadPublicKeys } from '../../shared/seal/keys.ts';
+import type { LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 import type { Clock, RandomSource } from '../protocol-server/runtime.ts';
 import { leadKeysColumn } from '../protocol-server/team-lead-keys.ts';
 import { addEnrolCode, createTeam } from '../protocol-server/teams.ts';

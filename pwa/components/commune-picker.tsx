@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { communes, findCommune } from '../../shared/catalog/communes.ts';
-import { searchKey } from '../../shared/validate/search-key.ts';
+import { searchKey } from '../../shared/domain/search-key.ts';
 import { useT } from '../i18n/ui.ts';
 
 const FOLDED = communes().map((commune) => ({ commune, key: searchKey(commune.fullName) }));

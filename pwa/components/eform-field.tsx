@@ -1,4 +1,4 @@
-import type { FormField } from '../../shared/catalog/form-field.ts';
+import type { FormField } from '../../shared/catalog/eforms/form-field.ts';
 import { useLang } from '../i18n/ui.ts';
 import { ChoiceField } from './choice-field.tsx';
 import { TextField } from './text-field.tsx';

@@ -11,7 +11,7 @@ import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
 import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
-import type { FormField } from '../../shared/catalog/form-field.ts';
+import type { FormField } from '../../shared/catalog/eforms/form-field.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { StoredRecord } from '../store/types.ts';
 

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
-import { EcPublicJwkSchema, keyId } from '../../shared/seal/jwk.ts';
-import { generateDeviceKeys, type DeviceKeys, type LeadPublicKeys } from '../../shared/seal/keys.ts';
+import { keyId } from '../../shared/seal/jwk.ts';
+import { generateDeviceKeys, type DeviceKeys } from '../../shared/seal/keys.ts';
 import { TeamLeadKeysSchema, type TeamLeadKeys } from '../../shared/sync/protocol.ts';
 import type { LangsoDb } from '../store/db.ts';
 import { DEVICE_KEYS_ROW, LEAD_KEYS_ROW } from './readiness.ts';
+import { EcPublicJwkSchema } from '../../shared/sync/public-keys.ts';
+import type { LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 
 /**
  * The phone's own ECDSA P-256 signing key (made at enrolment, its public half registered with the

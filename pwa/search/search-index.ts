@@ -1,4 +1,4 @@
-import { searchKey } from '../../shared/validate/search-key.ts';
+import { searchKey } from '../../shared/domain/search-key.ts';
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
 import type { StoredRecord } from '../store/types.ts';
 

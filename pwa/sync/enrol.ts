@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { EcPublicJwk } from '../../shared/seal/jwk.ts';
+import type { EcPublicJwk } from '../../shared/sync/public-keys.ts';
 import { EnrolResponseSchema, ErrorBodySchema, type EnrolRequest, type EnrolResponse } from '../../shared/sync/protocol.ts';
 
 export type EnrolResult =

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { searchKey } from '../validate/search-key.ts';
+import { searchKey } from '../domain/search-key.ts';
 import { CIVIL_STATUS_FORMS } from './eforms/civil-status.ts';
 import { IDENTITY_FORMS } from './eforms/identity.ts';
 import { OTHER_FORMS } from './eforms/other.ts';
 import { RESIDENCE_FORMS } from './eforms/residence.ts';
-import type { EForm } from './form-field.ts';
+import type { EForm } from './eforms/form-field.ts';
 
 /**
  * The procedure catalog (DESIGN §2): the 21 procedures a team helps with most, as published on

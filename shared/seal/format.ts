@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { RECORD_TYPES, Sha256Schema, UuidV7Schema } from '../domain/records.ts';
 import { MAX_ATTACHMENT_BYTES } from '../sync/protocol.ts';
 import { concatBytes, sha256, u32be, utf8, type Bytes } from './bytes.ts';
-import { EcPublicJwkSchema } from './jwk.ts';
+import { EcPublicJwkSchema } from '../sync/public-keys.ts';
 
 /**
  * The `.langso` file, format version 1 (DESIGN §4):

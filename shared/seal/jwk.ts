@@ -1,15 +1,7 @@
 import * as v from 'valibot';
 import { canonicalJson, toHex } from '../sync/canonical.ts';
 import { sha256, utf8 } from './bytes.ts';
-
-/** A P-256 public key as a JWK, reduced to the members that define it (RFC 7638 §3.2). */
-export const EcPublicJwkSchema = v.object({
-  kty: v.literal('EC'),
-  crv: v.literal('P-256'),
-  x: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)),
-  y: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)),
-});
-export type EcPublicJwk = v.InferOutput<typeof EcPublicJwkSchema>;
+import { EcPublicJwkSchema, type EcPublicJwk } from '../sync/public-keys.ts';
 
 export type EcAlgorithm = 'ECDH' | 'ECDSA';
 

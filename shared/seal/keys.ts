@@ -3,7 +3,8 @@ import { canonicalJson } from '../sync/canonical.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
 import { randomBytes, utf8, type Bytes } from './bytes.ts';
 import { sealFailure, type SealResult } from './errors.ts';
-import { EcPublicJwkSchema, exportPublicJwk, keyId, type EcAlgorithm, type EcPublicJwk } from './jwk.ts';
+import { exportPublicJwk, keyId, type EcAlgorithm } from './jwk.ts';
+import { LeadPublicKeysSchema, type EcPublicJwk, type LeadPublicKeys } from '../sync/public-keys.ts';
 
 /**
  * The team lead holds two P-256 key pairs, made by `langso init`: ECDH (batch files are encrypted
@@ -12,14 +13,6 @@ import { EcPublicJwkSchema, exportPublicJwk, keyId, type EcAlgorithm, type EcPub
  * halves in a key file, wrapped under a passphrase. Each phone makes its own ECDSA pair at
  * enrolment (`DeviceKeys`) and registers the public key; its private key stays non-extractable.
  */
-export const LeadPublicKeysSchema = v.object({
-  format: v.literal('langso-lead-public'),
-  version: v.literal(1),
-  encryption: EcPublicJwkSchema,
-  signing: EcPublicJwkSchema,
-});
-export type LeadPublicKeys = v.InferOutput<typeof LeadPublicKeysSchema>;
-
 export interface LeadKeys {
   readonly publicKeys: LeadPublicKeys;
   /** Key id of the ECDH key: the `.langso` header names it, so a wrong key is seen before decrypting. */

@@ -6,7 +6,8 @@ import { fromBase64url, toBase64url } from './base64url.ts';
 import { concatBytes, utf8, type Bytes } from './bytes.ts';
 import { sealFailure, type SealResult } from './errors.ts';
 import { importPublicJwk, keyId } from './jwk.ts';
-import type { LeadKeys, LeadPublicKeys } from './keys.ts';
+import type { LeadKeys } from './keys.ts';
+import type { LeadPublicKeys } from '../sync/public-keys.ts';
 
 /**
  * The return path of a batch file (issue #6 item 3): `langso receipts export` writes a small

@@ -12,7 +12,8 @@ import {
   signedStatement,
   type EntryKind,
 } from './format.ts';
-import { importPublicJwk, keyId, type EcPublicJwk } from './jwk.ts';
+import { importPublicJwk, keyId } from './jwk.ts';
+import type { EcPublicJwk } from '../sync/public-keys.ts';
 
 /** Where sealed bytes go: a file stream, a Blob's parts, a test buffer. Awaited, for backpressure. */
 export type ByteSink = (bytes: Bytes) => Promise<void> | void;

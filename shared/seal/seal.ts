@@ -4,9 +4,10 @@ import { WireRecordSchema, type WireRecord } from '../sync/protocol.ts';
 import { fromHex, sha256, utf8, type Bytes } from './bytes.ts';
 import { sealFailure, type SealFailure, type SealResult } from './errors.ts';
 import { ManifestSchema, MAX_ENTRY_BYTES, type Manifest, type ManifestAttachment, type ManifestRecord } from './format.ts';
-import type { DeviceKeys, LeadPublicKeys } from './keys.ts';
+import type { DeviceKeys } from './keys.ts';
 import { SealWriter, type ByteSink } from './seal-writer.ts';
 import { TaskWindow } from './task-window.ts';
+import type { LeadPublicKeys } from '../sync/public-keys.ts';
 
 export type SealItem =
   | { readonly kind: 'record'; readonly record: WireRecord }

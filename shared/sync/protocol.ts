@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ConsentSchema } from '../domain/consent.ts';
 import { LifecycleSchema, RECORD_TYPES, Sha256Schema, UuidV7Schema } from '../domain/records.ts';
-import { LeadPublicKeysSchema } from '../seal/keys.ts';
+import { LeadPublicKeysSchema } from './public-keys.ts';
 
 /**
  * Sync protocol v1 (DESIGN §3) as runtime schemas; the types are inferred so that device, hub

@@ -1,4 +1,4 @@
-import type { EForm, FormField } from '../catalog/form-field.ts';
+import type { EForm, FormField } from '../catalog/eforms/form-field.ts';
 import { checkCccd, normaliseCccd } from './cccd.ts';
 import { parseDate, shown } from './dates.ts';
 import { checkEmail } from './email.ts';

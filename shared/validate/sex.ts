@@ -1,6 +1,6 @@
 import type { Sex } from '../domain/records.ts';
 import { issue, type Issue } from './issue.ts';
-import { searchKey } from './search-key.ts';
+import { searchKey } from '../domain/search-key.ts';
 
 const WORDS: ReadonlyMap<string, Sex> = new Map([
   ['male', 'male'],

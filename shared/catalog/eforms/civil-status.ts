@@ -1,4 +1,4 @@
-import type { EForm } from '../form-field.ts';
+import type { EForm } from './form-field.ts';
 import {
   address,
   date,

@@ -1,4 +1,4 @@
-import type { FormField, FormOption, LocalisedText } from '../form-field.ts';
+import type { FormField, FormOption, LocalisedText } from './form-field.ts';
 
 /** Small builders so each procedure's form reads as a list of labelled fields. */
 interface Opts {

@@ -1,4 +1,4 @@
-import type { EForm } from '../form-field.ts';
+import type { EForm } from './form-field.ts';
 import { YES_NO, address, contactPhone, dateOfBirth, email, fullName, opt, personalId, phone, select, sex } from './fields.ts';
 
 /** Identity procedures: e-ID accounts (Decree 69/2024/NĐ-CP) and ID cards (Luật Căn cước 2023). */

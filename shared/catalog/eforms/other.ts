@@ -1,4 +1,4 @@
-import type { EForm } from '../form-field.ts';
+import type { EForm } from './form-field.ts';
 import { address, contactPhone, dateOfBirth, fullName, number, opt, personalId, select, sex, text, textarea } from './fields.ts';
 
 /** Certification (chứng thực), judicial records (lý lịch tư pháp) and household businesses. */

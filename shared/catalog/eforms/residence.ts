@@ -1,4 +1,4 @@
-import type { EForm } from '../form-field.ts';
+import type { EForm } from './form-field.ts';
 import { address, contactPhone, date, dateOfBirth, fullName, number, opt, personalId, select, text, textarea } from './fields.ts';
 
 /** Residence procedures (cư trú, Luật Cư trú 2020): permanent and temporary residence, absence, households. */

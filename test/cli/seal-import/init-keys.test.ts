@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import * as v from 'valibot';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyId } from '../../../shared/seal/jwk.ts';
-import { LeadPublicKeysSchema, unlockLeadKeyFile } from '../../../shared/seal/keys.ts';
+import { unlockLeadKeyFile } from '../../../shared/seal/keys.ts';
 import { langso, parseJson, scratch, type Run } from '../helpers/lead-cli.ts';
+import { LeadPublicKeysSchema } from '../../../shared/sync/public-keys.ts';
 
 const tmp = scratch('seal-import-init');
 afterAll(() => tmp.dispose());

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import * as v from 'valibot';
 import { expect } from 'vitest';
 import { sealToFile } from '../../../cli/seal/sealed-file.ts';
-import { generateDeviceKeys, LeadPublicKeysSchema, type DeviceKeys, type LeadPublicKeys } from '../../../shared/seal/keys.ts';
+import { generateDeviceKeys, type DeviceKeys } from '../../../shared/seal/keys.ts';
 import type { SealItem } from '../../../shared/seal/seal.ts';
 import { hashPayload } from '../../../shared/sync/canonical.ts';
 import type { WireRecord } from '../../../shared/sync/protocol.ts';
@@ -11,6 +11,7 @@ import { attachment, residentRecord } from '../../shared/seal/seal-fixtures.ts';
 import { EnrolResponseSchema, TeamLeadKeysSchema, type TeamLeadKeys } from '../../../shared/sync/protocol.ts';
 import { startHubProcess } from '../hub/hub-process.ts';
 import { langso, parseJson, readDb } from '../helpers/lead-cli.ts';
+import { LeadPublicKeysSchema, type LeadPublicKeys } from '../../../shared/sync/public-keys.ts';
 
 export const TEAM = 'Tổ CNS ấp Tân Hưng';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_FIELD_TYPES } from '../../../shared/catalog/form-field.ts';
+import { FORM_FIELD_TYPES } from '../../../shared/catalog/eforms/form-field.ts';
 import {
   PROCEDURES_PROVENANCE,
   findProcedure,

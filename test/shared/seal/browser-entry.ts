@@ -2,10 +2,11 @@
 // same shared/seal code the PWA uses and the browser's own WebCrypto.
 import { toBase64url } from '../../../shared/seal/base64url.ts';
 import { concatBytes, type Bytes } from '../../../shared/seal/bytes.ts';
-import { generateDeviceKeys, type LeadPublicKeys } from '../../../shared/seal/keys.ts';
+import { generateDeviceKeys } from '../../../shared/seal/keys.ts';
 import { verifyReceiptFile } from '../../../shared/seal/receipts.ts';
 import { seal } from '../../../shared/seal/seal.ts';
 import { sampleBatch } from './seal-fixtures.ts';
+import type { LeadPublicKeys } from '../../../shared/sync/public-keys.ts';
 
 async function sealInBrowser(input: { leadPublicKeys: LeadPublicKeys; teamId: string; deviceId: string; fileId: string }) {
   const device = await generateDeviceKeys();

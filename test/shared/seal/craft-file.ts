@@ -3,7 +3,7 @@ import { canonicalJson, toHex } from '../../../shared/sync/canonical.ts';
 import type { WireRecord } from '../../../shared/sync/protocol.ts';
 import { sha256, utf8, type Bytes } from '../../../shared/seal/bytes.ts';
 import type { Manifest } from '../../../shared/seal/format.ts';
-import type { EcPublicJwk } from '../../../shared/seal/jwk.ts';
+import type { EcPublicJwk } from '../../../shared/sync/public-keys.ts';
 import { SealWriter } from '../../../shared/seal/seal-writer.ts';
 import { memorySink } from './seal-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EForm } from '../../../shared/catalog/form-field.ts';
+import type { EForm } from '../../../shared/catalog/eforms/form-field.ts';
 import { findProcedure } from '../../../shared/catalog/procedures.ts';
 import { validateFormValues } from '../../../shared/validate/form-values.ts';
 

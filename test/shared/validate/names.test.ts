@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFullName, normaliseName } from '../../../shared/validate/names.ts';
-import { searchKey } from '../../../shared/validate/search-key.ts';
+import { searchKey } from '../../../shared/domain/search-key.ts';
 
 const NFC = 'Nguyễn Văn Đức';
 const NFD = NFC.normalize('NFD');
