@@ -40,8 +40,9 @@ for (let n = 0; n < RECORDS; n += 1) {
 let jsonBytes = 0;
 let gzipBytes = 0;
 let batches = 0;
-const unused = async (): Promise<TransportResult<never>> => ({ kind: 'permanent', status: 404, code: 'NOT_FOUND', message: 'unused' });
+const unused = async (): Promise<TransportResult<never>> => ({ ok: false, class: 'permanent', status: 404, code: 'NOT_FOUND', message: 'unused', params: { status: 404 } });
 const province: Transport = {
+  enrol: unused,
   headAttachment: unused,
   putAttachment: unused,
   getUpdates: unused,
@@ -52,7 +53,7 @@ const province: Transport = {
     gzipBytes += gzipSync(body).byteLength;
     batches += 1;
     const receipts = request.records.map((record) => ({ id: record.id, rev: record.rev, status: 'accepted' as const }));
-    return { kind: 'ok', value: { batchId: request.batchId, receipts, serverTime: new Date().toISOString() } };
+    return { ok: true, value: { batchId: request.batchId, receipts, serverTime: new Date().toISOString() } };
   },
 };
 

@@ -108,7 +108,7 @@ function timedTransport(inner: Transport, samples: number[], statuses: Map<strin
       const started = performance.now();
       const result = await inner.postBatch(request, key, signal);
       samples.push(performance.now() - started);
-      const outcome = result.kind === 'ok' ? 'ok' : `${result.kind}${'status' in result && result.status !== undefined ? ` ${result.status}` : ''}`;
+      const outcome = result.ok ? 'ok' : `${result.class}${result.status === undefined ? '' : ` ${result.status}`}`;
       statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
       return result;
     },

@@ -122,7 +122,7 @@ async function sealPhase(dir: string, photos: number): Promise<PhaseFigures> {
   started = performance.now();
   const sealed = await sealToFile(join(dir, 'batch.langso'), {
     items: items(photos),
-    recipient: publicKeys.publicKeys,
+    recipient: publicKeys.value.publicKeys,
     device: { deviceId: DEVICE, keys },
     teamId: TEAM,
     fileId: uuidv7(),
@@ -130,7 +130,7 @@ async function sealPhase(dir: string, photos: number): Promise<PhaseFigures> {
   });
   const seconds = (performance.now() - started) / 1000;
   if (!sealed.ok) throw new Error(sealed.code);
-  return { seconds, makeInputSeconds, startRss, peakRss: peak(), maxRss: process.resourceUsage().maxRSS * 1024, fileBytes: sealed.bytes, chunks: sealed.chunks };
+  return { seconds, makeInputSeconds, startRss, peakRss: peak(), maxRss: process.resourceUsage().maxRSS * 1024, fileBytes: sealed.value.bytes, chunks: sealed.value.chunks };
 }
 
 async function unsealPhase(dir: string): Promise<PhaseFigures> {
@@ -143,11 +143,11 @@ async function unsealPhase(dir: string): Promise<PhaseFigures> {
   const startRss = process.memoryUsage().rss;
   const peak = watchRss();
   const started = performance.now();
-  const opened = await openSealedFile(path, { lead: unlocked.keys, teamId: TEAM, devices, isFileSeen: () => false });
+  const opened = await openSealedFile(path, { lead: unlocked.value.keys, teamId: TEAM, devices, isFileSeen: () => false });
   if (!opened.ok) throw new Error(opened.code);
   const verifySeconds = (performance.now() - started) / 1000;
   let rows = 0;
-  const delivered = await opened.file.deliver({ record: () => void (rows += 1), attachment: () => void (rows += 1) });
+  const delivered = await opened.value.file.deliver({ record: () => void (rows += 1), attachment: () => void (rows += 1) });
   if (!delivered.ok) throw new Error(delivered.code);
   const seconds = (performance.now() - started) / 1000;
   return { seconds, verifySeconds, startRss, peakRss: peak(), maxRss: process.resourceUsage().maxRSS * 1024, fileBytes: (await stat(path)).size, rows };
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     const lead = await generateLeadKeys();
     const locked = await lockLeadKeys(lead, PASSPHRASE);
     if (!locked.ok) throw new Error(locked.code);
-    await writeLeadKeyFile(join(dir, 'lead-key.json'), locked.keyFile);
+    await writeLeadKeyFile(join(dir, 'lead-key.json'), locked.value.keyFile);
     await writeLeadPublicKeys(join(dir, 'lead-public.json'), lead.publicKeys);
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
     const device = { publicJwk: await exportPublicJwk(pair.publicKey), privateJwk: await crypto.subtle.exportKey('jwk', pair.privateKey) };

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { EXIT } from '../program/exit-codes.ts';
 import { isoNow, parseServerUrl, workspaceFlag } from '../program/command-options.ts';
 import { requireConfig, writeConfig } from '../workspace/config.ts';
-import { enrolDevice, type EnrolFailure } from '../upstream/enrol-client.ts';
+import { enrolError, enrolLaptop } from '../upstream/enrol-laptop.ts';
 import { withWorkspace } from '../workspace/workspace-db.ts';
 import { writeJson } from '../output/json.ts';
 import { runAction, type Register } from '../program/program.ts';
@@ -31,9 +31,9 @@ export const registerEnrolCommand: Register = (program, ctx, exit) => {
           if (serverText === undefined) throw new UserError('LEAD_SERVER_REQUIRED');
           const server = parseServerUrl('--server', serverText);
           // The database stays open but holds no transaction across the request.
-          const result = await enrolDevice(server, { code: flags.code, deviceName: `langso CLI — ${config.team}` });
-          if (!result.ok) throw enrolError(ctx.lang, server.href, result.failure);
-          const { deviceId, token, teamId, teamName } = result.response;
+          const result = await enrolLaptop(server, { code: flags.code.trim(), deviceName: `langso CLI — ${config.team}` });
+          if (!result.ok) throw enrolError(ctx.lang, server.href, result);
+          const { deviceId, token, teamId, teamName } = result.value;
           writeConfig(db, {
             ...config,
             upstream: config.upstream ?? server.href,
@@ -54,19 +54,3 @@ export const registerEnrolCommand: Register = (program, ctx, exit) => {
       ),
     );
 };
-
-function enrolError(lang: Lang, server: string, failure: EnrolFailure): UserError {
-  switch (failure.kind) {
-    case 'network':
-      return new UserError('LEAD_NETWORK', { server, reason: failure.reason }, EXIT.network);
-    case 'timeout':
-      return new UserError('LEAD_TIMEOUT', { server }, EXIT.network);
-    case 'bad_answer':
-      return new UserError('LEAD_SERVER_BAD_ANSWER', { server, reason: failure.reason }, EXIT.network);
-    case 'refused': {
-      const own = `SERVER_${failure.code}`;
-      const reason = isCliMessageCode(own) ? t(lang, own) : failure.message;
-      return new UserError('LEAD_SERVER_REFUSED', { server, status: failure.status, reason }, EXIT.network);
-    }
-  }
-}

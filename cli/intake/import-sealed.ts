@@ -38,7 +38,7 @@ export async function importSealedBatch(db: Database.Database, path: string, set
   const opened = await openSealedFile(path, { lead, teamId: team.teamId, devices: team.devices });
   if (!opened.ok) throw refused(opened);
 
-  const { summary } = opened.file;
+  const { summary } = opened.value.file;
   const deviceName = team.names.get(summary.deviceId) ?? null;
   const facts = (replayed: boolean): SealedImportFacts => ({
     fileId: summary.fileId,
@@ -69,9 +69,9 @@ export async function importSealedBatch(db: Database.Database, path: string, set
   try {
     const records: WireRecord[] = [];
     const progress = settings.progress(summary.records.length);
-    let delivered: Awaited<ReturnType<typeof opened.file.deliver>>;
+    let delivered: Awaited<ReturnType<typeof opened.value.file.deliver>>;
     try {
-      delivered = await opened.file.deliver({
+      delivered = await opened.value.file.deliver({
         record: (record) => {
           records.push(record);
           progress.update(records.length);

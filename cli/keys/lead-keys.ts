@@ -62,7 +62,7 @@ export async function ensureLeadKeys(dir: string, request: LeadKeysRequest): Pro
   const locked = await lockLeadKeys(keys, request.passphrase);
   if (!locked.ok) throw new UserError(locked.code, locked.params);
   const retired = hasLeadKeys(dir) ? await retireKeyFile(dir, existing) : undefined;
-  const written = await writeLeadKeyFile(leadKeyFile(dir), locked.keyFile);
+  const written = await writeLeadKeyFile(leadKeyFile(dir), locked.value.keyFile);
   if (!written.ok) throw new UserError(written.code, written.params);
   await writeLeadPublicKeys(join(dir, LEAD_PUBLIC_FILE), keys.publicKeys);
   return { ...(await factsOf(keys.publicKeys)), created: true, retired };
@@ -116,5 +116,5 @@ export async function unlockWorkspaceLeadKeys(dir: string, passphrase: string): 
   if (!hasLeadKeys(dir)) throw new UserError('LEAD_KEYS_MISSING', { path: dir });
   const unlocked = await unlockLeadKeyFileAt(leadKeyFile(dir), passphrase);
   if (!unlocked.ok) throw new UserError(unlocked.code, unlocked.params);
-  return unlocked.keys;
+  return unlocked.value.keys;
 }

@@ -1,8 +1,4 @@
-import type { Params } from '../i18n/index.ts';
+import type { Failure } from '../../shared/domain/result.ts';
 
 /** The file-level failures the shared code cannot know about (codes of shared/i18n). */
-export interface FileFailure {
-  readonly ok: false;
-  readonly code: 'FILE_NOT_FOUND' | 'FILE_UNREADABLE';
-  readonly params: Params;
-}
+export type FileFailure = Failure<'FILE_NOT_FOUND' | 'FILE_UNREADABLE'>;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { failure, ok, type Failure, type Result } from '../../shared/domain/result.ts';
 import { AtomicFile, isErrno } from './atomic-file.ts';
 import type { FileFailure } from './file-failure.ts';
 
@@ -16,7 +17,7 @@ export async function writeJsonFile(path: string, value: unknown, options: { rea
 
 export async function readJsonFile(
   path: string,
-): Promise<{ readonly ok: true; readonly value: unknown } | FileFailure | { readonly ok: false; readonly code: 'FILE_INVALID_JSON' }> {
+): Promise<Result<unknown, FileFailure | Failure<'FILE_INVALID_JSON'>>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -25,8 +26,8 @@ export async function readJsonFile(
     return { ok: false, code: 'FILE_UNREADABLE', params: { path, reason: String(error) } };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return ok(JSON.parse(text) as unknown);
   } catch {
-    return { ok: false, code: 'FILE_INVALID_JSON' };
+    return failure('FILE_INVALID_JSON', { path });
   }
 }

@@ -1,5 +1,6 @@
+import { ok } from '../../shared/domain/result.ts';
 import * as v from 'valibot';
-import { sealFailure, type SealFailure, type SealResult } from '../../shared/seal/errors.ts';
+import { sealFailure, type SealResult } from '../../shared/seal/errors.ts';
 import { unlockLeadKeyFile, type LeadKeyFile, type LeadKeys } from '../../shared/seal/keys.ts';
 import type { FileFailure } from './file-failure.ts';
 import { readJsonFile, writeJsonFile } from './json-file.ts';
@@ -13,9 +14,9 @@ import { LeadPublicKeysSchema, type LeadPublicKeys } from '../../shared/sync/pub
 export async function writeLeadKeyFile(
   path: string,
   keyFile: LeadKeyFile,
-): Promise<{ readonly ok: true } | SealFailure<'SEAL_KEY_FILE_EXISTS'>> {
+): Promise<SealResult<null, 'SEAL_KEY_FILE_EXISTS'>> {
   const written = await writeJsonFile(path, keyFile, { overwrite: false });
-  return written ? { ok: true } : sealFailure('SEAL_KEY_FILE_EXISTS', { path });
+  return written ? ok(null) : sealFailure('SEAL_KEY_FILE_EXISTS', { path });
 }
 
 export async function writeLeadPublicKeys(path: string, publicKeys: LeadPublicKeys): Promise<void> {
@@ -38,5 +39,5 @@ export async function readLeadPublicKeys(
   if (!json.ok) return json.code === 'FILE_INVALID_JSON' ? sealFailure('SEAL_KEY_FILE_INVALID', { reason: 'JSON' }) : json;
   const parsed = v.safeParse(LeadPublicKeysSchema, json.value);
   if (!parsed.success) return sealFailure('SEAL_KEY_FILE_INVALID', { reason: v.getDotPath(parsed.issues[0]) ?? 'format' });
-  return { ok: true, publicKeys: parsed.output };
+  return ok({ publicKeys: parsed.output });
 }

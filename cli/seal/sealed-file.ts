@@ -1,3 +1,4 @@
+import { ok } from '../../shared/domain/result.ts';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { SealResult } from '../../shared/seal/errors.ts';
@@ -29,7 +30,7 @@ export async function sealToFile(
       return sealed;
     }
     await file.commit();
-    return { ...sealed, path };
+    return ok({ ...sealed.value, path });
   } catch (error) {
     await file.discard();
     throw error;
@@ -85,7 +86,7 @@ export async function openSealedFile(
     throw error;
   }
   if (!verified.ok) return verified;
-  const { batch } = verified;
+  const { batch } = verified.value;
   const file: OpenedSealedFile = {
     summary: batch.summary,
     async deliver(sink) {
@@ -97,5 +98,5 @@ export async function openSealedFile(
       }
     },
   };
-  return { ok: true, file };
+  return ok({ file });
 }

@@ -60,6 +60,7 @@ export const en: Record<UiKey, string> = {
   setupNeedServer: 'Enter the server address (starting with http:// or https://).',
   setupNeedCode: 'Enter the team code.',
   setupCodeRefused: 'The team code is wrong or already used. Ask the team lead for a new one.',
+  setupNotLangso: 'That address answers, but it is not a Làng số server. Check the address the team lead gave you.',
   setupOffline: 'No network. Joining a team needs the network once; training mode works offline.',
 
   householdsTitle: 'Households',

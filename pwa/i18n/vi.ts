@@ -64,6 +64,7 @@ export const vi = {
   setupNeedServer: 'Hãy nhập địa chỉ máy chủ (bắt đầu bằng http:// hoặc https://).',
   setupNeedCode: 'Hãy nhập mã tổ.',
   setupCodeRefused: 'Mã tổ không đúng hoặc đã được dùng. Hỏi tổ trưởng mã mới.',
+  setupNotLangso: 'Địa chỉ này trả lời nhưng không phải máy chủ Làng số. Kiểm tra lại địa chỉ tổ trưởng đưa.',
   setupOffline: 'Không có mạng. Cần mạng để kết nối với tổ lần đầu; vẫn có thể vào chế độ tập huấn.',
 
   // households

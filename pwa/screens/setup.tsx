@@ -4,6 +4,8 @@ import { TextField } from '../components/text-field.tsx';
 import { useLang } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode, type LangsoDb } from '../store/db.ts';
 import { writeSetting, type DeviceSettings } from '../store/settings.ts';
+import type { TransportFailure } from '../../shared/sync/transport.ts';
+import type { Translate } from '../i18n/ui.ts';
 import { parseServerUrl } from '../sync/server-url.ts';
 
 export interface SetupScreenProps {
@@ -46,11 +48,7 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
     const result = await joinTeam(env.fetch, target, { serverUrl: url, code, volunteerName, at: env.clock().toISOString() });
     setBusy(false);
     if (mode !== 'real') target.close();
-    if (result.kind === 'offline') return setFailure(t('setupOffline'));
-    if (result.kind === 'refused') {
-      return setFailure(result.code === 'ENROL_CODE_INVALID' ? t('setupCodeRefused') : t('setupFailed', { reason: result.message }));
-    }
-    if (result.kind === 'bad-server') return setFailure(t('setupFailed', { reason: result.detail }));
+    if (!result.ok) return setFailure(enrolFailureText(t, result));
     if (mode !== 'real') onMode('real');
   };
 
@@ -124,4 +122,13 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
       </button>
     </main>
   );
+}
+
+/** Why the team did not take this phone, in the volunteer's words, by the failure's code. */
+function enrolFailureText(t: Translate, failure: TransportFailure): string {
+  if (failure.class === 'transient' && failure.status === undefined) return t('setupOffline');
+  if (failure.code === 'ENROL_CODE_INVALID') return t('setupCodeRefused');
+  if (failure.code === 'BAD_RESPONSE') return t('setupNotLangso');
+  const said = failure.class === 'permanent' ? failure.message : undefined;
+  return t('setupFailed', { reason: said === undefined ? failure.code : `${failure.code}: ${said}` });
 }

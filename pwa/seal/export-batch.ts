@@ -62,11 +62,11 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
   });
   // A refused input: the parts written so far are simply dropped with the sink.
   if (!sealed.ok) return { ok: false, code: sealed.code, params: sealed.params };
-  const last: LastExport = { fileId, at: createdAt, records: sealed.records };
+  const last: LastExport = { fileId, at: createdAt, records: sealed.value.records };
   await db.settings.put({ key: LAST_EXPORT_ROW, value: last });
   return {
     ok: true,
-    file: { blob: sink.blob(), fileName: batchFileName(device.deviceId, now), fileId, records: sealed.records, attachments: sealed.attachments },
+    file: { blob: sink.blob(), fileName: batchFileName(device.deviceId, now), fileId, records: sealed.value.records, attachments: sealed.value.attachments },
   };
 }
 

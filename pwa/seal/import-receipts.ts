@@ -45,14 +45,14 @@ export async function importReceiptFile(db: LangsoDb, device: DeviceSettings, fi
   const verified = await verifyReceiptFile(json, { lead: leadPublicKeys(lead), teamId: device.teamId, deviceId: device.deviceId });
   if (!verified.ok) return { ok: false, code: verified.code, params: verified.params };
 
-  const waiting = await db.outbox.bulkGet(verified.receipts.map((receipt): [string, number] => [receipt.id, receipt.rev]));
+  const waiting = await db.outbox.bulkGet(verified.value.receipts.map((receipt): [string, number] => [receipt.id, receipt.rev]));
   let cleared = 0;
   let held = 0;
-  verified.receipts.forEach((receipt, i) => {
+  verified.value.receipts.forEach((receipt, i) => {
     if (!waiting[i]) return;
     if (isStoredReceipt(receipt)) cleared += 1;
     else held += 1;
   });
-  await new DexieOutboxStore(db).applyReceipts(verified.receipts, now.toISOString());
-  return { ok: true, cleared, held, known: verified.receipts.length - cleared - held };
+  await new DexieOutboxStore(db).applyReceipts(verified.value.receipts, now.toISOString());
+  return { ok: true, cleared, held, known: verified.value.receipts.length - cleared - held };
 }

@@ -1,9 +1,11 @@
 import type { DeviceKeys } from '../../shared/seal/keys.ts';
+import { createHttpTransport } from '../../shared/sync/http-transport.ts';
+import type { EnrolResponse } from '../../shared/sync/protocol.ts';
+import type { TransportResult } from '../../shared/sync/transport.ts';
 import { deviceKeysRow, leadKeysRow, makeDeviceKeys, trustedLeadKeys } from '../seal/device-keys.ts';
 import { DEVICE_KEYS_ROW, LEAD_KEYS_ROW } from '../seal/readiness.ts';
 import type { LangsoDb } from '../store/db.ts';
 import type { DeviceSettings } from '../store/settings.ts';
-import { enrolDevice, type EnrolResult } from './enrol.ts';
 
 export interface JoinRequest {
   readonly serverUrl: string;
@@ -20,16 +22,17 @@ export interface JoinRequest {
  * written in one transaction, so a phone is never half enrolled. Re-enrolling replaces them: keys
  * of a previous team are never kept by mistake.
  */
-export async function joinTeam(fetchFn: typeof fetch, db: LangsoDb, request: JoinRequest): Promise<EnrolResult> {
+export async function joinTeam(fetchFn: typeof fetch, db: LangsoDb, request: JoinRequest): Promise<TransportResult<EnrolResponse>> {
   // No WebCrypto outside a secure context (http:// to a LAN address): the phone still enrols,
   // and the export screen explains why it cannot seal a file.
   const keys: DeviceKeys | undefined = await makeDeviceKeys().catch(() => undefined);
-  const result = await enrolDevice(fetchFn, request.serverUrl, {
-    code: request.code,
+  const transport = createHttpTransport({ baseUrl: request.serverUrl, fetch: (url, init) => fetchFn(url, init) });
+  const result = await transport.enrol({
+    code: request.code.trim(),
     deviceName: request.volunteerName,
-    ...(keys ? { publicKey: keys.publicJwk } : {}),
+    ...(keys ? { publicKey: { ...keys.publicJwk } } : {}),
   });
-  if (result.kind !== 'ok') return result;
+  if (!result.ok) return result;
   const answer = result.value;
   const leadKeys = answer.leadKeys === undefined ? undefined : await trustedLeadKeys(answer.leadKeys);
   const device: DeviceSettings = {

@@ -1,3 +1,4 @@
+import { ok } from '../domain/result.ts';
 import * as v from 'valibot';
 import { concatBytes, equalBytes, readU16be, readU32be, sha256, type Bytes } from './bytes.ts';
 import { parseJsonBytes } from './json-bytes.ts';
@@ -73,7 +74,7 @@ export class ChunkReader {
     const header = v.safeParse(HeaderSchema, parseJsonBytes(head.subarray(PREAMBLE_BYTES, covered)));
     if (!header.success) return sealFailure('SEAL_CORRUPT', { offset: PREAMBLE_BYTES });
     this.cipherChunk = header.output.chunkSize + TAG_BYTES;
-    return { ok: true, header: header.output, headHash };
+    return ok({ header: header.output, headHash });
   }
 
   /** The next chunk, then once the trailer; call only after a successful `readHead`. */
@@ -85,7 +86,7 @@ export class ChunkReader {
     await this.fillTo(this.cipherChunk + TRAILER_BYTES + 1);
     const offset = this.offset;
     if (this.queued > this.cipherChunk + TRAILER_BYTES) {
-      return { ok: true, done: false, index: this.index++, offset, final: false, cipher: this.take(this.cipherChunk) };
+      return ok({ done: false, index: this.index++, offset, final: false, cipher: this.take(this.cipherChunk) });
     }
     // End of stream: what is left is the last chunk and the trailer.
     if (this.queued < TRAILER_BYTES || !equalBytes(this.peekTail(END_MARKER.length), END_MARKER)) {
@@ -95,7 +96,7 @@ export class ChunkReader {
     }
     if (this.queued - TRAILER_BYTES <= TAG_BYTES) return sealFailure('SEAL_CORRUPT', { offset });
     this.ended = true;
-    return { ok: true, done: false, index: this.index++, offset, final: true, cipher: this.take(this.queued - TRAILER_BYTES) };
+    return ok({ done: false, index: this.index++, offset, final: true, cipher: this.take(this.queued - TRAILER_BYTES) });
   }
 
   /** Lets the source go (closes the file) when the scan stops before its end. */
@@ -109,7 +110,7 @@ export class ChunkReader {
   private trailer(): SealResult<ChunkStep, ChunkCode> {
     const offset = this.offset;
     const signature = this.take(SIGNATURE_BYTES);
-    return { ok: true, done: true, signature, offset };
+    return ok({ done: true, signature, offset });
   }
 
   private async fillTo(wanted: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { failure, type Failure, type Result } from '../domain/result.ts';
 import type { MessageCode, Params } from '../i18n/index.ts';
 
 /**
@@ -39,17 +40,11 @@ export const SEAL_ERROR_CODES = [
 ] as const satisfies readonly MessageCode[];
 export type SealErrorCode = (typeof SEAL_ERROR_CODES)[number];
 
-export interface SealFailure<C extends SealErrorCode = SealErrorCode> {
-  readonly ok: false;
-  readonly code: C;
-  /** Placeholders of the message (`t(lang, code, params)`). */
-  readonly params: Params;
-}
+/** A sealed-file failure: its code, and the placeholders of its message (`t(lang, code, params)`). */
+export type SealFailure<C extends SealErrorCode = SealErrorCode> = Failure<C>;
 
-export type SealResult<T, C extends SealErrorCode = SealErrorCode> =
-  | ({ readonly ok: true } & T)
-  | SealFailure<C>;
+export type SealResult<T, C extends SealErrorCode = SealErrorCode> = Result<T, SealFailure<C>>;
 
 export function sealFailure<C extends SealErrorCode>(code: C, params: Params = {}): SealFailure<C> {
-  return { ok: false, code, params };
+  return failure(code, params);
 }

@@ -1,3 +1,4 @@
+import { ok } from '../domain/result.ts';
 import * as v from 'valibot';
 import { canonicalJson } from '../sync/canonical.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
@@ -131,7 +132,7 @@ export async function lockLeadKeys(
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64url(salt) },
     wrapped: { encryption: await wrap('encryption', keys.decryptionKey), signing: await wrap('signing', keys.signingKey) },
   };
-  return { ok: true, keyFile };
+  return ok({ keyFile });
 }
 
 /**
@@ -173,7 +174,7 @@ export async function unlockLeadKeyFile(
     }
   }
   if (!unwrapped.encryption || !unwrapped.signing) return sealFailure('SEAL_PASSPHRASE');
-  return { ok: true, keys: await leadKeys(parsed.output.public, unwrapped.encryption, unwrapped.signing) };
+  return ok({ keys: await leadKeys(parsed.output.public, unwrapped.encryption, unwrapped.signing) });
 }
 
 /**

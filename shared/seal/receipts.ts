@@ -1,3 +1,4 @@
+import { ok } from '../domain/result.ts';
 import * as v from 'valibot';
 import { UuidV7Schema, Sha256Schema } from '../domain/records.ts';
 import { canonicalJson } from '../sync/canonical.ts';
@@ -86,10 +87,9 @@ export async function verifyReceiptFile(
   if (!valid) return sealFailure('SEAL_RECEIPT_SIGNATURE');
   if (body.teamId !== expect.teamId) return sealFailure('SEAL_RECEIPT_OTHER_TEAM', { teamId: body.teamId });
   if (body.deviceId !== expect.deviceId) return sealFailure('SEAL_RECEIPT_OTHER_DEVICE', { deviceId: body.deviceId });
-  return {
-    ok: true,
+  return ok({
     receipts: body.receipts,
     issuedAt: body.issuedAt,
     ...(body.fileId === undefined ? {} : { fileId: body.fileId }),
-  };
+  });
 }

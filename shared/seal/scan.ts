@@ -1,3 +1,4 @@
+import { ok } from '../domain/result.ts';
 import { equalBytes, sha256, type Bytes } from './bytes.ts';
 import { ChunkReader, type Head } from './chunk-reader.ts';
 import { recipientCipher } from './content-cipher.ts';
@@ -47,8 +48,9 @@ export async function scanSealed(options: ScanOptions): Promise<SealResult<Scann
 }
 
 async function scanWith(reader: ChunkReader, options: ScanOptions): Promise<SealResult<Scanned, ScanCode>> {
-  const head = await reader.readHead();
-  if (!head.ok) return head;
+  const opened = await reader.readHead();
+  if (!opened.ok) return opened;
+  const head = opened.value;
   const { expected } = options;
   if (expected && !equalBytes(head.headHash, expected.headHash)) return sealFailure('SEAL_CHANGED_DURING_READ');
   if (head.header.recipientKeyId !== options.recipientKeyId) {
@@ -61,17 +63,17 @@ async function scanWith(reader: ChunkReader, options: ScanOptions): Promise<Seal
   const chunkHashes: Bytes[] = [];
   let chain = head.headHash;
   for (;;) {
-    const step = await reader.next();
-    if (!step.ok) return step;
+    const next = await reader.next();
+    if (!next.ok) return next;
+    const step = next.value;
     if (step.done) {
       if (!parser.complete) return sealFailure('SEAL_CORRUPT', { offset: step.offset });
-      return {
-        ok: true,
+      return ok({
         head,
         statement: signedStatement(head.headHash, chain, chunkHashes.length),
         signature: step.signature,
         chunkHashes,
-      };
+      });
     }
     // Both run on WebCrypto's thread pool; start them together.
     const [cipherHash, plain] = await Promise.all([sha256(step.cipher), cipher.open(step.index, step.final, step.cipher)]);

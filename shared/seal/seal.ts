@@ -1,3 +1,4 @@
+import { ok } from '../domain/result.ts';
 import * as v from 'valibot';
 import { canonicalJson, hashPayload, toHex } from '../sync/canonical.ts';
 import { WireRecordSchema, type WireRecord } from '../sync/protocol.ts';
@@ -136,5 +137,5 @@ export async function seal(options: SealOptions): Promise<SealResult<SealedSumma
   const totals = await writer.finish(utf8(canonicalJson(manifest)), async (statement) =>
     new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, statement)),
   );
-  return { ok: true, fileId: options.fileId, records: records.length, attachments: attachments.length, ...totals };
+  return ok({ fileId: options.fileId, records: records.length, attachments: attachments.length, ...totals });
 }

@@ -1,3 +1,4 @@
+import { ok } from '../domain/result.ts';
 import * as v from 'valibot';
 import { WireRecordSchema, type WireRecord } from '../sync/protocol.ts';
 import { toHex } from '../sync/canonical.ts';
@@ -75,7 +76,7 @@ export async function verifySealed(options: VerifyOptions): Promise<SealResult<{
   const manifest = v.safeParse(ManifestSchema, content.manifestBytes && parseJsonBytes(content.manifestBytes));
   if (!manifest.success) return sealFailure('SEAL_CORRUPT', { offset: 0 });
   const claimed: Manifest = manifest.output;
-  if (!(await signatureHolds(claimed, scanned.statement, scanned.signature))) return sealFailure('SEAL_SIGNATURE');
+  if (!(await signatureHolds(claimed, scanned.value.statement, scanned.value.signature))) return sealFailure('SEAL_SIGNATURE');
   if (claimed.teamId !== options.teamId) return sealFailure('SEAL_OTHER_TEAM', { teamId: claimed.teamId });
   const deviceKeyId = await keyId(claimed.devicePublicKey);
   const enrolled = options.devices.some((d) => d.keyId === deviceKeyId && d.deviceId === claimed.deviceId);
@@ -95,8 +96,8 @@ export async function verifySealed(options: VerifyOptions): Promise<SealResult<{
     records: claimed.records,
     attachments: claimed.attachments,
   };
-  const expected = { headHash: scanned.head.headHash, chunkHashes: scanned.chunkHashes };
-  return { ok: true, batch: { summary, deliver: (sink) => deliver(options, expected, sink) } };
+  const expected = { headHash: scanned.value.head.headHash, chunkHashes: scanned.value.chunkHashes };
+  return ok({ batch: { summary, deliver: (sink) => deliver(options, expected, sink) } });
 }
 
 async function signatureHolds(manifest: Manifest, statement: Bytes, signature: Bytes): Promise<boolean> {
@@ -133,7 +134,7 @@ async function deliver(
     },
   });
   if (!scanned.ok) return sealFailure('SEAL_CHANGED_DURING_READ');
-  return { ok: true, records, attachments };
+  return ok({ records, attachments });
 }
 
 /** Verify, then deliver: the one-call form for callers that need no look at the summary first. */
@@ -142,7 +143,7 @@ export async function unseal(
 ): Promise<SealResult<{ readonly summary: BatchSummary; readonly records: number; readonly attachments: number }>> {
   const verified = await verifySealed(options);
   if (!verified.ok) return verified;
-  const delivered = await verified.batch.deliver(options.sink);
+  const delivered = await verified.value.batch.deliver(options.sink);
   if (!delivered.ok) return delivered;
-  return { ok: true, summary: verified.batch.summary, records: delivered.records, attachments: delivered.attachments };
+  return ok({ summary: verified.value.batch.summary, records: delivered.value.records, attachments: delivered.value.attachments });
 }

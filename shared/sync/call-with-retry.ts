@@ -1,12 +1,19 @@
 import { retryDelay } from './backoff.ts';
 import type { RunContext } from './run-context.ts';
 import { ABORTED, type RunStop } from './run-stop.ts';
+import { transientFailure } from './errors.ts';
 import type { PermanentFailure, TransientFailure, TransportResult } from './transport.ts';
 
-export type CallOutcome<T> =
-  | { readonly kind: 'ok'; readonly value: T; readonly serverDate?: number; readonly sentAt: number; readonly receivedAt: number }
-  | { readonly kind: 'permanent'; readonly failure: PermanentFailure }
-  | { readonly kind: 'stop'; readonly stop: RunStop };
+/** An answer with when it was asked and came (clock skew), a refusal to act on, or the run's end. */
+export type CallOutcome<T> = CallAnswer<T> | { readonly ok: false; readonly refused: PermanentFailure } | { readonly ok: false; readonly stop: RunStop };
+
+export interface CallAnswer<T> {
+  readonly ok: true;
+  readonly value: T;
+  readonly serverDate?: number;
+  readonly sentAt: number;
+  readonly receivedAt: number;
+}
 
 /**
  * Runs one request until it gets an answer the caller can act on. Transient failures are retried
@@ -24,33 +31,30 @@ export async function callWithRetry<T>(
   for (let attempt = 1; ; attempt += 1) {
     await waitOutHold(ctx);
     await ctx.writesSettled();
-    if (isAborted(ctx)) return { kind: 'stop', stop: ABORTED };
+    if (isAborted(ctx)) return { ok: false, stop: ABORTED };
     const sentAt = ctx.clock();
     let result: TransportResult<T>;
     try {
       result = await call(ctx.signal);
     } catch {
-      result = { kind: 'transient', cause: 'TRANSPORT_ERROR' };
+      result = transientFailure('TRANSPORT_ERROR');
     }
     // An answer that arrived is used even if the caller stopped meanwhile: its receipts are real.
-    if (result.kind === 'ok') {
-      const ok = { kind: 'ok' as const, value: result.value, sentAt, receivedAt: ctx.clock() };
-      return result.serverDate === undefined ? ok : { ...ok, serverDate: result.serverDate };
+    if (result.ok) {
+      const answer: CallAnswer<T> = { ok: true, value: result.value, sentAt, receivedAt: ctx.clock() };
+      return result.serverDate === undefined ? answer : { ...answer, serverDate: result.serverDate };
     }
-    if (isAborted(ctx)) return { kind: 'stop', stop: ABORTED };
-    if (result.kind === 'auth') {
-      const code = result.status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED';
-      return { kind: 'stop', stop: { status: 'auth-required', problem: { code, status: result.status } } };
-    }
-    if (result.kind === 'permanent') return { kind: 'permanent', failure: result };
+    if (isAborted(ctx)) return { ok: false, stop: ABORTED };
+    if (result.class === 'auth') return { ok: false, stop: { status: 'auth-required', problem: { code: result.code, status: result.status } } };
+    if (result.class === 'permanent') return { ok: false, refused: result };
 
     if (afterTransient) await afterTransient();
     const giveUp = giveUpOn(result, attempt, ctx);
-    if (giveUp) return { kind: 'stop', stop: giveUp };
+    if (giveUp) return { ok: false, stop: giveUp };
     const delayMs = retryDelay(attempt, ctx.random, result.retryAfterMs, ctx.backoff);
     // The server asked the whole device to wait, not only this request: hold the other chunks too.
     if (result.retryAfterMs !== undefined) ctx.tally.holdUntilMs = Math.max(ctx.tally.holdUntilMs, ctx.clock() + delayMs);
-    const waiting = { kind: 'waiting', attempt, delayMs, cause: result.cause } as const;
+    const waiting = { kind: 'waiting', attempt, delayMs, cause: result.code } as const;
     ctx.emit(result.status === undefined ? waiting : { ...waiting, status: result.status });
     try {
       await ctx.sleep(delayMs, ctx.signal);
@@ -77,7 +81,7 @@ function isAborted(ctx: RunContext): boolean {
 
 function giveUpOn(failure: TransientFailure, attempt: number, ctx: RunContext): RunStop | undefined {
   const status = failure.status === undefined ? 'offline' : 'server-unavailable';
-  const problem = failure.status === undefined ? { code: failure.cause } : { code: failure.cause, status: failure.status };
+  const problem = failure.status === undefined ? { code: failure.code } : { code: failure.code, status: failure.status };
   if (failure.retryAfterMs !== undefined && failure.retryAfterMs > ctx.maxRetryAfterMs) {
     return { status: 'server-unavailable', problem, retryAfterMs: failure.retryAfterMs };
   }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { badResponse, classifyHttpFailure, networkFailure } from './errors.ts';
+import { badResponse, classifyHttpFailure, networkFailure, type HttpFailureDetails } from './errors.ts';
 import { ErrorBodySchema } from './protocol.ts';
 import { parseHttpDate, parseRetryAfter } from './retry-after.ts';
 import type { TransportFailure, TransportResult } from './transport.ts';
@@ -41,24 +41,38 @@ export async function readJson<S extends v.GenericSchema>(
     const where = issue ? `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}` : 'unknown';
     return badResponse(response.status, `response does not match protocol v1 (${where})`);
   }
-  return withServerDate({ kind: 'ok', value: parsed.output }, response);
+  return withServerDate({ ok: true, value: parsed.output }, response);
 }
 
 /** Classifies a non-success answer, reading its `{code, message}` body when it has one. */
 export async function failureOf(response: ResponseLike, now: () => number, signal: AbortSignal | undefined): Promise<TransportFailure> {
+  const details = await failureDetails(response, now, signal);
+  return 'ok' in details ? details : classifyHttpFailure(response.status, details);
+}
+
+/**
+ * The `{code, message}` body and Retry-After of a non-success answer; a body cut off mid-way is
+ * the link's failure, returned as it is.
+ */
+export async function failureDetails(
+  response: ResponseLike,
+  now: () => number,
+  signal: AbortSignal | undefined,
+): Promise<HttpFailureDetails | TransportFailure> {
   const text = await readText(response, signal);
+  if (typeof text !== 'string') return text;
   let code: string | undefined;
   let message: string | undefined;
-  if (typeof text === 'string' && text.length > 0) {
+  if (text.length > 0) {
     const parsed = v.safeParse(ErrorBodySchema, safeJson(text));
     if (parsed.success) ({ code, message } = parsed.output);
   }
   const serverDate = serverDateOf(response);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), serverDate ?? now());
-  return classifyHttpFailure(response.status, { retryAfterMs, code, message });
+  return { retryAfterMs, code, message };
 }
 
-export function withServerDate<T>(ok: { kind: 'ok'; value: T }, response: ResponseLike): TransportResult<T> {
+export function withServerDate<T>(ok: { readonly ok: true; readonly value: T }, response: ResponseLike): TransportResult<T> {
   const serverDate = serverDateOf(response);
   return serverDate === undefined ? ok : { ...ok, serverDate };
 }

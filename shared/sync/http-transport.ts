@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { withDeadline } from './deadline.ts';
-import { badResponse, networkFailure } from './errors.ts';
-import { failureOf, readJson, withServerDate, type ResponseLike } from './http-response.ts';
-import { BatchResponseSchema, UpdatesResponseSchema } from './protocol.ts';
+import { badResponse, networkFailure, refusal, transientFailure } from './errors.ts';
+import { failureDetails, failureOf, readJson, withServerDate, type ResponseLike } from './http-response.ts';
+import { BatchResponseSchema, EnrolResponseSchema, UpdatesResponseSchema } from './protocol.ts';
 import type { CatalogResult, Transport, TransportFailure, TransportResult } from './transport.ts';
 
 export interface RequestInitLike {
@@ -37,7 +37,7 @@ export interface HttpTransportOptions {
 const JSON_TYPE = 'application/json';
 type Handle<T> = (response: ResponseLike, signal: AbortSignal) => Promise<TransportResult<T>>;
 
-/** Sync protocol v1 over HTTP (DESIGN §3). Never throws: every outcome is a TransportResult. */
+/** Sync protocol v1 over HTTP (docs/PROTOCOL.md). Never throws: every outcome is a TransportResult. */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const now = options.clock ?? Date.now;
@@ -55,23 +55,36 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       let response: ResponseLike;
       try {
         response = await options.fetch(`${base}${path}`, { ...init, signal });
-      } catch {
-        return networkFailure(signal.aborted);
+      } catch (error) {
+        return networkFailure(signal.aborted, error);
       }
       return handle(response, signal);
     });
-    if (timedOut && value.kind === 'transient' && value.status === undefined) return { kind: 'transient', cause: 'TIMEOUT' };
+    if (timedOut && !value.ok && value.class === 'transient' && value.status === undefined) return transientFailure('TIMEOUT');
     return value;
   }
 
   const failure = (response: ResponseLike, signal: AbortSignal): Promise<TransportFailure> => failureOf(response, now, signal);
 
   return {
+    enrol(enrolment, signal) {
+      const init = { method: 'POST', headers: headers({ 'content-type': JSON_TYPE }), body: JSON.stringify(enrolment) };
+      return request('/v1/devices', init, signal, async (response, inner) => {
+        if (isSuccess(response.status)) return readJson(response, EnrolResponseSchema, inner);
+        // A wrong or used code is 403 on the wire, but no sign-in helps: it is the code's refusal.
+        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+          const details = await failureDetails(response, now, inner);
+          return 'ok' in details ? details : refusal(response.status, details);
+        }
+        return failure(response, inner);
+      });
+    },
+
     headAttachment(sha256, signal) {
       type Head = { readonly present: boolean };
       return request<Head>(`/v1/attachments/${encodeURIComponent(sha256)}`, { method: 'HEAD', headers: headers() }, signal, async (response, inner) => {
-        if (response.status === 200 || response.status === 204) return withServerDate({ kind: 'ok', value: { present: true } }, response);
-        if (response.status === 404) return withServerDate({ kind: 'ok', value: { present: false } }, response);
+        if (response.status === 200 || response.status === 204) return withServerDate({ ok: true, value: { present: true } }, response);
+        if (response.status === 404) return withServerDate({ ok: true, value: { present: false } }, response);
         return failure(response, inner);
       });
     },
@@ -79,7 +92,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     putAttachment(sha256, bytes, signal) {
       const init = { method: 'PUT', headers: headers({ 'content-type': 'application/octet-stream' }), body: ownBuffer(bytes) };
       return request(`/v1/attachments/${encodeURIComponent(sha256)}`, init, signal, async (response, inner) =>
-        isSuccess(response.status) ? withServerDate({ kind: 'ok', value: null }, response) : failure(response, inner),
+        isSuccess(response.status) ? withServerDate({ ok: true, value: null }, response) : failure(response, inner),
       );
     },
 
@@ -106,14 +119,14 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     getCatalog(etag, signal) {
       const extra: Record<string, string> = etag === undefined ? {} : { 'if-none-match': etag };
       return request('/v1/catalog', { method: 'GET', headers: headers(extra) }, signal, async (response, inner): Promise<TransportResult<CatalogResult>> => {
-        if (response.status === 304) return withServerDate({ kind: 'ok', value: { changed: false } }, response);
+        if (response.status === 304) return withServerDate({ ok: true, value: { changed: false } }, response);
         if (!isSuccess(response.status)) return failure(response, inner);
         const body = await readJson(response, v.unknown(), inner);
-        if (body.kind !== 'ok') return body;
+        if (!body.ok) return body;
         if (body.value === null || typeof body.value !== 'object') return badResponse(response.status, 'catalog is not a JSON object');
         const newEtag = response.headers.get('etag');
         const value: CatalogResult = newEtag === null ? { changed: true, catalog: body.value } : { changed: true, etag: newEtag, catalog: body.value };
-        return withServerDate({ kind: 'ok', value }, response);
+        return withServerDate({ ok: true, value }, response);
       });
     },
   };

@@ -1,4 +1,4 @@
-import type { CallOutcome } from './call-with-retry.ts';
+import type { CallAnswer } from './call-with-retry.ts';
 import { measureClockOffset } from './clock-skew.ts';
 import type { RunContext } from './run-context.ts';
 
@@ -6,7 +6,7 @@ import type { RunContext } from './run-context.ts';
  * Measures the server-clock offset from an answer (the batch's `serverTime`, else the `Date`
  * header) and stores it the first time in a run, so records made offline later carry it.
  */
-export async function noteClock(ctx: RunContext, outcome: Extract<CallOutcome<unknown>, { kind: 'ok' }>, serverTimeIso?: string): Promise<void> {
+export async function noteClock(ctx: RunContext, outcome: CallAnswer<unknown>, serverTimeIso?: string): Promise<void> {
   const parsed = serverTimeIso === undefined ? Number.NaN : Date.parse(serverTimeIso);
   const serverTime = Number.isFinite(parsed) ? parsed : outcome.serverDate;
   if (serverTime === undefined) return;

@@ -18,9 +18,9 @@ export async function pullCatalog(ctx: RunContext, apply: ((catalog: unknown) =>
   try {
     const etag = await ctx.store.getState('catalogEtag');
     const outcome = await callWithRetry(ctx, (signal) => ctx.transport.getCatalog(etag, signal));
-    if (outcome.kind === 'stop') return stopReport(outcome.stop);
-    if (outcome.kind === 'permanent') {
-      const { code, message, status } = outcome.failure;
+    if ('stop' in outcome) return stopReport(outcome.stop);
+    if ('refused' in outcome) {
+      const { code, message, status } = outcome.refused;
       return { status: 'failed', problem: { code, message, status } };
     }
     const result = outcome.value;

@@ -37,9 +37,9 @@ export async function pullUpdates(ctx: RunContext): Promise<PullReport> {
       if (ctx.signal?.aborted === true) return end(ABORTED);
       const since = cursor;
       const outcome = await callWithRetry(ctx, (signal) => ctx.transport.getUpdates(since, signal));
-      if (outcome.kind === 'stop') return end(outcome.stop);
-      if (outcome.kind === 'permanent') {
-        const { code, message, status } = outcome.failure;
+      if ('stop' in outcome) return end(outcome.stop);
+      if ('refused' in outcome) {
+        const { code, message, status } = outcome.refused;
         return end({ status: 'failed', problem: { code, message, status } });
       }
       await noteClock(ctx, outcome);

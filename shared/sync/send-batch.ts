@@ -39,8 +39,8 @@ export async function sendBatch(ctx: RunContext, entries: readonly OutboxEntry[]
     (signal) => ctx.transport.postBatch(request, batchId, signal),
     () => ctx.write(() => ctx.store.recordAttempt(keys)),
   );
-  if (outcome.kind === 'stop') return { stop: outcome.stop };
-  if (outcome.kind === 'permanent') return onRefused(ctx, entries, outcome.failure, rekeyed);
+  if ('stop' in outcome) return { stop: outcome.stop };
+  if ('refused' in outcome) return onRefused(ctx, entries, outcome.refused, rekeyed);
   if (outcome.value.batchId !== batchId) {
     return { stop: { status: 'failed', problem: { code: 'BAD_RESPONSE', message: 'the answer names another batch' } } };
   }

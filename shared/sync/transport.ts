@@ -1,50 +1,59 @@
-import type { BatchRequest, BatchResponse, UpdatesResponse } from './protocol.ts';
+import type { Failure, Ok } from '../domain/result.ts';
+import type { BatchRequest, BatchResponse, EnrolRequest, EnrolResponse, UpdatesResponse } from './protocol.ts';
 
 /**
  * What one request came to. Transports never throw: a failed request is a value the engine can
- * decide on (DESIGN §3 error classes).
+ * decide on (docs/PROTOCOL.md, error classes).
  */
 export type TransportResult<T> = TransportOk<T> | TransportFailure;
 export type TransportFailure = TransientFailure | AuthFailure | PermanentFailure;
 
-export interface TransportOk<T> {
-  readonly kind: 'ok';
-  readonly value: T;
+export interface TransportOk<T> extends Ok<T> {
   /** The server's clock from its `Date` header (epoch ms), for clock-skew measurement. */
   readonly serverDate?: number;
 }
 
-/** Worth retrying later: no network, a cut connection, 408, 409 (still in flight), 429, 5xx. */
-export interface TransientFailure {
-  readonly kind: 'transient';
+/** How a failed request may be retried: later, after signing in again, or not at all. */
+export type FailureClass = TransportFailure['class'];
+
+/**
+ * Worth retrying later: no network, a cut connection, 408, 409 (still in flight), 429, 5xx.
+ * `code` is `SYNC_NETWORK`, `TIMEOUT`, `ABORTED`, `TRANSPORT_ERROR` or the server's code.
+ */
+export interface TransientFailure extends Failure {
+  readonly class: 'transient';
   /** Absent when no HTTP answer arrived at all (offline, connection cut, aborted). */
   readonly status?: number;
   readonly retryAfterMs?: number;
-  /** A stable code (`NETWORK`, `ABORTED`, the server's code) for reports and logs. */
-  readonly cause: string;
 }
 
-/** 401/403: the device must enrol or sign in again; retrying cannot help. */
-export interface AuthFailure {
-  readonly kind: 'auth';
+/** 401/403: the device must enrol or sign in again; retrying cannot help (`UNAUTHORIZED`, `FORBIDDEN`). */
+export interface AuthFailure extends Failure {
+  readonly class: 'auth';
   readonly status: number;
 }
 
 /** Any other 4xx, or an answer that breaks the protocol (code `BAD_RESPONSE`). */
-export interface PermanentFailure {
-  readonly kind: 'permanent';
+export interface PermanentFailure extends Failure {
+  readonly class: 'permanent';
   readonly status: number;
-  readonly code: string;
+  /** The server's own words (or what broke the protocol), shown after ours. */
   readonly message: string;
 }
 
 export type CatalogResult = { readonly changed: false } | { readonly changed: true; readonly etag?: string; readonly catalog: unknown };
 
 /**
- * The province's side of sync protocol v1 (DESIGN §3), as the engine sees it. The HTTP
- * implementation is `createHttpTransport`; tests pass an in-memory province.
+ * The province's side of sync protocol v1 (docs/PROTOCOL.md), as the engine and the enrolment
+ * screens see it. The HTTP implementation is `createHttpTransport`; tests pass an in-memory
+ * province.
  */
 export interface Transport {
+  /**
+   * `POST /v1/devices` with a one-time team code. A refused code is a permanent failure with
+   * the server's code (`ENROL_CODE_INVALID`), whatever its status.
+   */
+  enrol(request: EnrolRequest, signal?: AbortSignal): Promise<TransportResult<EnrolResponse>>;
   /** `HEAD /v1/attachments/{sha256}`: does the server hold these bytes already? */
   headAttachment(sha256: string, signal?: AbortSignal): Promise<TransportResult<{ readonly present: boolean }>>;
   /** `PUT /v1/attachments/{sha256}`; harmless to repeat (content-addressed). */

@@ -43,9 +43,9 @@ type OneOutcome = { readonly stop: RunStop } | { readonly reason?: QuarantineRea
 async function ensureOne(ctx: RunContext, sha256: string, skipHead: boolean): Promise<OneOutcome> {
   if (!skipHead) {
     const head = await callWithRetry(ctx, (signal) => ctx.transport.headAttachment(sha256, signal));
-    if (head.kind === 'stop') return head;
+    if ('stop' in head) return { stop: head.stop };
     // A server that refuses HEAD still takes the PUT: HEAD only saves bytes.
-    if (head.kind === 'ok' && head.value.present) {
+    if (head.ok && head.value.present) {
       ctx.tally.serverHas.add(sha256);
       ctx.emit({ kind: 'attachment', sha256, uploaded: false });
       return {};
@@ -58,10 +58,10 @@ async function ensureOne(ctx: RunContext, sha256: string, skipHead: boolean): Pr
     return { reason: { code: 'ATTACHMENT_CORRUPT', message: `attachment ${short} does not match its hash` } };
   }
   const put = await callWithRetry(ctx, (signal) => ctx.transport.putAttachment(sha256, bytes, signal));
-  if (put.kind === 'stop') return put;
-  if (put.kind === 'permanent') {
-    const stop = runLevelStop(put.failure);
-    return stop ? { stop } : { reason: { code: put.failure.code, message: put.failure.message } };
+  if ('stop' in put) return { stop: put.stop };
+  if ('refused' in put) {
+    const stop = runLevelStop(put.refused);
+    return stop ? { stop } : { reason: { code: put.refused.code, message: put.refused.message } };
   }
   ctx.tally.serverHas.add(sha256);
   ctx.emit({ kind: 'attachment', sha256, uploaded: true });

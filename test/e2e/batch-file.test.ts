@@ -112,12 +112,12 @@ describe('a sealed batch file from the phone to the lead’s laptop and back', {
       if (!unlocked.ok) throw new Error(unlocked.code);
       const team = await readHubTeam(workspace);
       expect(team.devices).toHaveLength(1);
-      const opened = await openSealedFile(sealedPath, { lead: unlocked.keys, teamId: team.teamId, devices: team.devices });
+      const opened = await openSealedFile(sealedPath, { lead: unlocked.value.keys, teamId: team.teamId, devices: team.devices });
       if (!opened.ok) throw new Error(opened.code);
       const records: WireRecord[] = [];
       const attachments = new Map<string, Uint8Array>();
-      const delivered = await opened.file.deliver({ record: (r) => void records.push(r), attachment: (sha, bytes) => void attachments.set(sha, bytes) });
-      expect(delivered).toMatchObject({ ok: true, records: 3, attachments: 2 });
+      const delivered = await opened.value.file.deliver({ record: (r) => void records.push(r), attachment: (sha, bytes) => void attachments.set(sha, bytes) });
+      expect(delivered).toMatchObject({ ok: true, value: { records: 3, attachments: 2 } });
       expect(records).toEqual(queued);
       expect(records.map((r) => r.type).sort()).toEqual(['eid', 'household', 'resident']);
       const eid = records.find((r) => r.type === 'eid');

@@ -56,7 +56,7 @@ describe('the engine and the real sandbox', () => {
 
     const transport = createHttpTransport({ baseUrl: sandbox.url, token: device.token, fetch: nodeFetch(), gzip: gzipBytes });
     const batch: BatchRequest = { protocol: PROTOCOL_VERSION, batchId: systemIds.next(), deviceId: device.deviceId, records: outbox.slice(0, 50) };
-    const answerOf = (result: Awaited<ReturnType<typeof transport.postBatch>>) => (result.kind === 'ok' ? result.value : result);
+    const answerOf = (result: Awaited<ReturnType<typeof transport.postBatch>>) => (result.ok ? result.value : result);
     const first = answerOf(await transport.postBatch(batch, batch.batchId));
     const again = answerOf(await transport.postBatch(batch, batch.batchId));
     expect(first).toMatchObject({ batchId: batch.batchId, receipts: expect.arrayContaining([expect.objectContaining({ status: 'accepted' })]) });

@@ -40,7 +40,7 @@ describe('langso init makes the team lead’s key pair, behind a passphrase', { 
     const unlocked = await unlockLeadKeyFile(keyFile, 'cụm mật khẩu của tổ trưởng Tân Hưng');
     expect(unlocked.ok).toBe(true);
     const publicKeys = v.parse(LeadPublicKeysSchema, JSON.parse(readFileSync(join(ws, 'lead-public.json'), 'utf8')));
-    expect(unlocked.ok && unlocked.keys.publicKeys).toEqual(publicKeys);
+    expect(unlocked.ok && unlocked.value.keys.publicKeys).toEqual(publicKeys);
     expect(JSON.stringify(publicKeys)).not.toMatch(/"d"/);
   });
 

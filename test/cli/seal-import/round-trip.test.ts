@@ -114,7 +114,7 @@ describe('a phone’s sealed batch file, imported by the team lead', { timeout: 
     const verified = await verifyReceiptFile(file, { lead: team.recipient, teamId: team.teamId, deviceId: team.deviceId });
     if (!verified.ok) throw new Error(verified.code);
     const ids = readDb(team.workspace, (db) => db.prepare('SELECT id, rev FROM records ORDER BY id').all());
-    expect([...verified.receipts].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+    expect([...verified.value.receipts].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       (ids as { id: string; rev: number }[]).map((r) => ({ ...r, status: 'accepted' })),
     );
     // Another phone cannot take it for its own.

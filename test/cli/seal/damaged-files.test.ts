@@ -16,7 +16,7 @@ async function importFile(corpus: Corpus, path: string, seen: readonly string[] 
     isFileSeen: (fileId) => seen.includes(fileId),
   });
   if (!opened.ok) return { code: opened.code, params: opened.params, rows };
-  const delivered = await opened.file.deliver({ record: () => void (rows += 1), attachment: () => void (rows += 1) });
+  const delivered = await opened.value.file.deliver({ record: () => void (rows += 1), attachment: () => void (rows += 1) });
   return { code: delivered.ok ? 'OK' : delivered.code, params: {}, rows };
 }
 

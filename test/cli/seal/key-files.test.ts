@@ -17,7 +17,7 @@ describe('the team lead key files in the workspace', () => {
     lead = await generateLeadKeys();
     const locked = await lockLeadKeys(lead, 'mật khẩu của tổ trưởng');
     if (!locked.ok) throw new Error(locked.code);
-    keyFile = locked.keyFile;
+    keyFile = locked.value.keyFile;
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -25,10 +25,10 @@ describe('the team lead key files in the workspace', () => {
 
   it('writes the private key file owner-only and unlocks it from disk', async () => {
     const path = join(dir, 'lead-key.json');
-    expect(await writeLeadKeyFile(path, keyFile)).toEqual({ ok: true });
+    expect(await writeLeadKeyFile(path, keyFile)).toEqual({ ok: true, value: null });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     const unlocked = await unlockLeadKeyFileAt(path, 'mật khẩu của tổ trưởng');
-    expect(unlocked.ok && unlocked.keys.encryptionKeyId).toBe(lead.encryptionKeyId);
+    expect(unlocked.ok && unlocked.value.keys.encryptionKeyId).toBe(lead.encryptionKeyId);
     expect(await unlockLeadKeyFileAt(path, 'mật khẩu sai rồi')).toMatchObject({ ok: false, code: 'SEAL_PASSPHRASE' });
   });
 
@@ -38,14 +38,14 @@ describe('the team lead key files in the workspace', () => {
     const before = await readFile(path, 'utf8');
     const other = await lockLeadKeys(await generateLeadKeys(), 'một cụm mật khẩu khác');
     if (!other.ok) throw new Error(other.code);
-    expect(await writeLeadKeyFile(path, other.keyFile)).toMatchObject({ ok: false, code: 'SEAL_KEY_FILE_EXISTS' });
+    expect(await writeLeadKeyFile(path, other.value.keyFile)).toMatchObject({ ok: false, code: 'SEAL_KEY_FILE_EXISTS' });
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 
   it('round-trips the public keys phones receive', async () => {
     const path = join(dir, 'lead-public.json');
     await writeLeadPublicKeys(path, lead.publicKeys);
-    expect(await readLeadPublicKeys(path)).toEqual({ ok: true, publicKeys: lead.publicKeys });
+    expect(await readLeadPublicKeys(path)).toEqual({ ok: true, value: { publicKeys: lead.publicKeys } });
   });
 
   it('writes a signed receipt file that verifies after the trip through disk', async () => {

@@ -29,19 +29,19 @@ describe('sealed batch files on disk', () => {
     const path = join(dir, 'lo-ho-so.langso');
     const sealed = await sealToFile(path, { ...sealOptionsFor(team), items: batch.items });
     if (!sealed.ok) throw new Error(sealed.code);
-    expect((await stat(path)).size).toBe(sealed.bytes);
-    expect(sealed.chunks).toBeGreaterThanOrEqual(3);
+    expect((await stat(path)).size).toBe(sealed.value.bytes);
+    expect(sealed.value.chunks).toBeGreaterThanOrEqual(3);
 
     const opened = await open(path);
     if (!opened.ok) throw new Error(opened.code);
-    expect(opened.file.summary.fileId).toBe(sealed.fileId);
+    expect(opened.value.file.summary.fileId).toBe(sealed.value.fileId);
     const records: WireRecord[] = [];
     const attachments = new Map<string, Bytes>();
-    const delivered = await opened.file.deliver({
+    const delivered = await opened.value.file.deliver({
       record: (record) => void records.push(record),
       attachment: (sha256, bytes) => void attachments.set(sha256, bytes),
     });
-    expect(delivered).toEqual({ ok: true, records: 30, attachments: 3 });
+    expect(delivered).toEqual({ ok: true, value: { records: 30, attachments: 3 } });
     expect(records).toEqual(batch.records);
     for (const a of batch.attachments) {
       // Buffer.equals rather than toEqual: a readable diff of 2.5 MiB helps nobody.
@@ -75,7 +75,7 @@ describe('sealed batch files on disk', () => {
     if (!opened.ok) throw new Error(opened.code);
     await sealToFile(path, { ...sealOptionsFor(team), fileId: uuidv7(), items: batch.items.slice(-3) });
     let rows = 0;
-    const delivered = await opened.file.deliver({ record: () => void (rows += 1), attachment: () => void (rows += 1) });
+    const delivered = await opened.value.file.deliver({ record: () => void (rows += 1), attachment: () => void (rows += 1) });
     expect(delivered).toMatchObject({ ok: false, code: 'SEAL_CHANGED_DURING_READ' });
     expect(rows).toBe(0);
   });
@@ -88,7 +88,7 @@ describe('sealed batch files on disk', () => {
     const bytes = await readFile(path);
     const lastChunk = layoutOf(bytes).chunks.at(-1);
     await writeFile(path, flipByte(bytes, (lastChunk?.start ?? 0) + 3));
-    const delivered = await opened.file.deliver({ record: () => undefined, attachment: () => undefined });
+    const delivered = await opened.value.file.deliver({ record: () => undefined, attachment: () => undefined });
     expect(delivered).toMatchObject({ ok: false, code: 'SEAL_CHANGED_DURING_READ' });
   });
 });

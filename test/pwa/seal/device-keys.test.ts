@@ -48,7 +48,7 @@ describe('the phone’s keys at enrolment', () => {
     db = freshDb();
     handOut = undefined;
     const result = await join();
-    expect(result.kind).toBe('ok');
+    expect(result.ok).toBe(true);
 
     const sent = bodies.at(-1);
     expect(sent).toMatchObject({ code: 'ABCD-1234', deviceName: 'Nguyễn Thử', publicKey: { kty: 'EC', crv: 'P-256' } });
@@ -71,7 +71,7 @@ describe('the phone’s keys at enrolment', () => {
     const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, message);
     const verifier = await importPublicJwk(keys.publicJwk, 'ECDSA');
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifier, signature, message)).toBe(true);
-    expect(await readSetting(db, 'device')).toMatchObject({ deviceId: result.kind === 'ok' ? result.value.deviceId : '', teamId: 'team-1' });
+    expect(await readSetting(db, 'device')).toMatchObject({ deviceId: result.ok ? result.value.deviceId : '', teamId: 'team-1' });
   });
 
   it('keeps the lead’s keys from the enrolment answer, after checking their ids are their thumbprints', async () => {
@@ -88,7 +88,7 @@ describe('the phone’s keys at enrolment', () => {
     const other = await teamLeadKeys(await generateLeadKeys());
     // A server naming one key's id beside another key: the fingerprint shown would lie.
     handOut = { ...other, encryptionKeyId: handOut.encryptionKeyId };
-    expect((await join()).kind).toBe('ok');
+    expect((await join()).ok).toBe(true);
     expect(await readLeadKeys(db)).toBeUndefined();
     expect(await db.settings.get('seal:leadKeys')).toBeUndefined();
   });

@@ -48,7 +48,7 @@ describe('exporting the outbox as a sealed batch file', () => {
       sink: { record: (r) => void records.push(r), attachment: (sha, bytes) => void photos.set(sha, bytes) },
     });
     if (!opened.ok) throw new Error(opened.code);
-    expect(opened.summary.fileId).toBe(outcome.file.fileId);
+    expect(opened.value.summary.fileId).toBe(outcome.file.fileId);
     // Exactly the outbox's wire records (the quarantined one left out), and the plaintext photos.
     const pending = before.filter((row) => row.quarantine === 0).map((row) => row.record);
     expect(records).toEqual(pending);

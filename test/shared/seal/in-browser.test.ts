@@ -56,7 +56,7 @@ describe('sealed batch files across browser and Node', { timeout: 60_000 }, () =
       (arg) => (globalThis as unknown as { sealInBrowser: (a: typeof arg) => Promise<unknown> }).sealInBrowser(arg),
       input,
     ) as {
-      sealed: { ok: boolean; chunks: number };
+      sealed: { ok: boolean; value: { chunks: number } };
       secureContext: boolean;
       privateKeyExtractable: boolean;
       deviceKeyId: string;
@@ -67,7 +67,7 @@ describe('sealed batch files across browser and Node', { timeout: 60_000 }, () =
     expect(phone.secureContext).toBe(true);
     expect(phone.privateKeyExtractable).toBe(false);
     expect(phone.sealed).toMatchObject({ ok: true });
-    expect(phone.sealed.chunks).toBeGreaterThanOrEqual(2);
+    expect(phone.sealed.value.chunks).toBeGreaterThanOrEqual(2);
 
     const records: WireRecord[] = [];
     const attachments = new Map<string, Bytes>();
@@ -78,7 +78,7 @@ describe('sealed batch files across browser and Node', { timeout: 60_000 }, () =
       devices: [{ deviceId: 'phone-1', keyId: phone.deviceKeyId }],
       sink: { record: (r) => void records.push(r), attachment: (sha, bytes) => void attachments.set(sha, bytes) },
     });
-    expect(result).toMatchObject({ ok: true, records: 20, attachments: 2 });
+    expect(result).toMatchObject({ ok: true, value: { records: 20, attachments: 2 } });
     expect(records).toEqual(phone.records);
     for (const a of phone.attachments) {
       expect(Buffer.from(attachments.get(a.sha256) ?? []).equals(Buffer.from(a.bytes, 'base64url')), a.sha256).toBe(true);

@@ -22,7 +22,7 @@ describe('the team lead key file', () => {
     lead = await generateLeadKeys();
     const locked = await lockLeadKeys(lead, PASSPHRASE);
     if (!locked.ok) throw new Error(locked.code);
-    keyFile = JSON.parse(JSON.stringify(locked.keyFile)) as LeadKeyFile;
+    keyFile = JSON.parse(JSON.stringify(locked.value.keyFile)) as LeadKeyFile;
   });
 
   it('keeps no private key in clear and uses at least 310,000 PBKDF2 iterations', () => {
@@ -33,15 +33,15 @@ describe('the team lead key file', () => {
   it('unlocks with the passphrase into non-extractable keys that open what was sealed to it', async () => {
     const unlocked = await unlockLeadKeyFile(keyFile, PASSPHRASE);
     if (!unlocked.ok) throw new Error(unlocked.code);
-    expect(unlocked.keys.decryptionKey.extractable).toBe(false);
-    expect(unlocked.keys.signingKey.extractable).toBe(false);
-    expect(unlocked.keys.encryptionKeyId).toBe(lead.encryptionKeyId);
+    expect(unlocked.value.keys.decryptionKey.extractable).toBe(false);
+    expect(unlocked.value.keys.signingKey.extractable).toBe(false);
+    expect(unlocked.value.keys.encryptionKeyId).toBe(lead.encryptionKeyId);
 
     const device = await generateDeviceKeys();
     const team = { teamId: 't', deviceId: 'd', lead, device, devices: [{ deviceId: 'd', keyId: device.keyId }] };
     const sink = memorySink();
     await seal({ ...sealOptionsFor(team), items: (await sampleBatch(1, [])).items, write: sink.write });
-    const opened = await verifySealed({ source: bytesSource(sink.bytes()), lead: unlocked.keys, teamId: 't', devices: team.devices });
+    const opened = await verifySealed({ source: bytesSource(sink.bytes()), lead: unlocked.value.keys, teamId: 't', devices: team.devices });
     expect(opened.ok).toBe(true);
   });
 

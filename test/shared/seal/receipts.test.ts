@@ -24,7 +24,7 @@ describe('receipt files, lead → phone', () => {
 
   it('verifies on the phone it is for and gives back the receipts', async () => {
     const verified = await verifyReceiptFile(travelled(file), expectFor());
-    expect(verified).toMatchObject({ ok: true, receipts, issuedAt: '2026-02-03T10:00:00.000Z' });
+    expect(verified).toMatchObject({ ok: true, value: { receipts, issuedAt: '2026-02-03T10:00:00.000Z' } });
   });
 
   it('refuses a receipt whose status was changed: SEAL_RECEIPT_SIGNATURE', async () => {

@@ -59,8 +59,8 @@ describe('sealing and unsealing a batch in memory', () => {
 
   it('gives back the same records and attachments, in file order, after verifying', async () => {
     const { sealed, bytes } = await sealToBytes(team, batch, 4096);
-    expect(sealed.chunks).toBeGreaterThan(4);
-    expect(sealed.bytes).toBe(bytes.length);
+    expect(sealed.value.chunks).toBeGreaterThan(4);
+    expect(sealed.value.bytes).toBe(bytes.length);
     const sink = collector();
     const result = await unseal({ source: bytesSource(bytes), lead: team.lead, teamId: team.teamId, devices: team.devices, sink });
     expect(result.ok).toBe(true);
@@ -106,7 +106,7 @@ describe('sealing and unsealing a batch in memory', () => {
     const sink = collector();
     const file = new Blob([bytes]);
     const result = await unseal({ source: () => readableBytes(file.stream()), lead: team.lead, teamId: team.teamId, devices: team.devices, sink });
-    expect(result).toMatchObject({ ok: true, records: batch.records.length, attachments: batch.attachments.length });
+    expect(result).toMatchObject({ ok: true, value: { records: batch.records.length, attachments: batch.attachments.length } });
   });
 
   it('round-trips files whose plaintext ends exactly on, just before and just after a chunk boundary', async () => {
@@ -148,8 +148,8 @@ describe('sealing and unsealing a batch in memory', () => {
     const { sealed, bytes } = await sealToBytes(team, batch);
     const verified = await verifySealed({ source: bytesSource(bytes), lead: team.lead, teamId: team.teamId, devices: team.devices });
     if (!verified.ok) throw new Error(verified.code);
-    const { summary } = verified.batch;
-    expect(summary.fileId).toBe(sealed.fileId);
+    const { summary } = verified.value.batch;
+    expect(summary.fileId).toBe(sealed.value.fileId);
     expect(summary.deviceId).toBe(team.deviceId);
     expect(summary.deviceKeyId).toBe(team.device.keyId);
     expect(summary.records.map((r) => r.id)).toEqual(batch.records.map((r) => r.id));
@@ -160,7 +160,7 @@ describe('sealing and unsealing a batch in memory', () => {
     const shared = batch.items.filter((item) => item.kind === 'attachment');
     const sink = memorySink();
     const sealed = await seal({ ...sealOptionsFor(team), items: [...shared, ...shared, ...batch.items], write: sink.write });
-    expect(sealed.ok && sealed.attachments).toBe(3);
+    expect(sealed.ok && sealed.value.attachments).toBe(3);
   });
 });
 

@@ -6,8 +6,8 @@ import { PROTOCOL_VERSION, type BatchRequest } from '../../../shared/sync/protoc
 import { makeEntries, makeEntry, testIds } from './helpers/entries.ts';
 import { createRig, outboxIds } from './helpers/setup.ts';
 
-const UNAVAILABLE = { kind: 'transient', status: 503, cause: 'UNAVAILABLE' } as const;
-const CUT = { kind: 'transient', cause: 'SYNC_NETWORK' } as const;
+const UNAVAILABLE = { ok: false, class: 'transient', status: 503, code: 'UNAVAILABLE', params: { status: 503 } } as const;
+const CUT = { ok: false, class: 'transient', code: 'SYNC_NETWORK', params: {} } as const;
 
 describe('sync engine under adversity', () => {
   it('answers the same batch sent twice with the same receipts, storing nothing twice', async () => {
@@ -85,7 +85,7 @@ describe('sync engine under adversity', () => {
     const rig = await createRig({ count: 600 });
     const realPost = rig.province.postBatch.bind(rig.province);
     let posts = 0;
-    rig.province.postBatch = async (request, key) => (++posts === 2 ? { kind: 'auth', status: 401 } : realPost(request, key));
+    rig.province.postBatch = async (request, key) => (++posts === 2 ? { ok: false, class: 'auth', status: 401, code: 'UNAUTHORIZED', params: { status: 401 } } : realPost(request, key));
     const report = await rig.engine.sync();
     expect(report).toMatchObject({ status: 'auth-required', accepted: 250, remaining: 350, problem: { code: 'UNAUTHORIZED', status: 401 } });
     expect(posts).toBe(2);
@@ -172,7 +172,7 @@ describe('sync engine under adversity', () => {
     const rig = await createRig({ count: 1, record: { attachments: [sha] } });
     rig.store.putAttachment(sha, bytes);
     const realPut = rig.province.putAttachment.bind(rig.province);
-    rig.province.putAttachment = async () => ({ kind: 'ok', value: null }); // acknowledges, keeps nothing
+    rig.province.putAttachment = async () => ({ ok: true, value: null }); // acknowledges, keeps nothing
     const report = await rig.engine.sync();
     expect(report).toMatchObject({ status: 'partial', remaining: 1, quarantined: 0 });
     expect(report.reasons).toEqual([expect.objectContaining({ code: 'ATTACHMENT_STILL_MISSING', quarantined: false })]);
@@ -223,14 +223,14 @@ describe('sync engine under adversity', () => {
 
   it('ends as failed without quarantining anything when the server answers 404 (wrong address)', async () => {
     const rig = await createRig({ count: 5 });
-    rig.province.script('postBatch', { kind: 'permanent', status: 404, code: 'NOT_FOUND', message: 'no such route' });
+    rig.province.script('postBatch', { ok: false, class: 'permanent', status: 404, code: 'NOT_FOUND', message: 'no such route', params: { status: 404 } });
     const report = await rig.engine.sync();
     expect(report).toMatchObject({ status: 'failed', quarantined: 0, remaining: 5, problem: { code: 'NOT_FOUND', status: 404 } });
   });
 
   it('ends as failed without quarantining anything when the server answers outside the protocol', async () => {
     const rig = await createRig({ count: 5 });
-    rig.province.script('postBatch', { kind: 'permanent', status: 200, code: 'BAD_RESPONSE', message: 'not JSON' });
+    rig.province.script('postBatch', { ok: false, class: 'permanent', status: 200, code: 'BAD_RESPONSE', message: 'not JSON', params: { status: 200 } });
     expect(await rig.engine.sync()).toMatchObject({ status: 'failed', quarantined: 0, remaining: 5, problem: { code: 'BAD_RESPONSE' } });
   });
 
@@ -240,7 +240,7 @@ describe('sync engine under adversity', () => {
     const realPost = rig.province.postBatch.bind(rig.province);
     rig.province.postBatch = async (request, key) => {
       const answer = await realPost(request, key);
-      if (answer.kind !== 'ok' || request.records.some((record) => record.id === later?.id)) return answer;
+      if (!answer.ok || request.records.some((record) => record.id === later?.id)) return answer;
       const stray = { id: later?.id ?? '', rev: 1, status: 'accepted' as const };
       return { ...answer, value: { ...answer.value, receipts: [...answer.value.receipts, stray] } };
     };
@@ -257,7 +257,7 @@ describe('sync engine under adversity', () => {
     const realPost = rig.province.postBatch.bind(rig.province);
     rig.province.postBatch = async (request, key) => {
       const answer = await realPost(request, key);
-      return answer.kind === 'ok' ? { ...answer, value: { ...answer.value, batchId: 'someone-else' } } : answer;
+      return answer.ok ? { ...answer, value: { ...answer.value, batchId: 'someone-else' } } : answer;
     };
     expect(await rig.engine.sync()).toMatchObject({ status: 'failed', accepted: 0, remaining: 3, problem: { code: 'BAD_RESPONSE' } });
   });

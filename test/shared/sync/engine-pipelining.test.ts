@@ -98,7 +98,7 @@ describe('sync engine: batches in flight', () => {
   it('stops the run on a 401 in one batch, and still applies the receipts of the batch beside it', async () => {
     const rig = await createRig({ count: 400, engine: { limits: { maxRecords: 100 } } });
     watchBatches(rig);
-    rig.province.script('postBatch', { kind: 'auth', status: 401 });
+    rig.province.script('postBatch', { ok: false, class: 'auth', status: 401, code: 'UNAUTHORIZED', params: { status: 401 } });
     const report = await rig.engine.sync();
     expect(report).toMatchObject({ status: 'auth-required', problem: { code: 'UNAUTHORIZED' } });
     // The other batch was already on the wire: its 100 receipts are real and kept.
@@ -108,7 +108,7 @@ describe('sync engine: batches in flight', () => {
 });
 
 describe('sync engine: Retry-After holds every batch of the run', () => {
-  const UNAVAILABLE = { kind: 'transient', status: 503, cause: 'UNAVAILABLE' } as const;
+  const UNAVAILABLE = { ok: false, class: 'transient', status: 503, code: 'UNAVAILABLE', params: { status: 503 } } as const;
 
   function context() {
     const time = createFakeTime();
@@ -129,10 +129,10 @@ describe('sync engine: Retry-After holds every batch of the run', () => {
 
   it('a Retry-After answer sets the hold for the whole run', async () => {
     const { time, ctx } = context();
-    const answers: TransportResult<string>[] = [{ ...UNAVAILABLE, retryAfterMs: 7_000 }, { kind: 'ok', value: 'done' }];
+    const answers: TransportResult<string>[] = [{ ...UNAVAILABLE, retryAfterMs: 7_000 }, { ok: true, value: 'done' }];
     const started = time.clock();
-    const outcome = await callWithRetry(ctx, async () => answers.shift() ?? { kind: 'ok', value: 'done' });
-    expect(outcome.kind).toBe('ok');
+    const outcome = await callWithRetry(ctx, async () => answers.shift() ?? { ok: true, value: 'done' });
+    expect(outcome.ok).toBe(true);
     expect(ctx.tally.holdUntilMs).toBe(started + 7_000);
   });
 
@@ -142,7 +142,7 @@ describe('sync engine: Retry-After holds every batch of the run', () => {
     let sentAt: number | undefined;
     await callWithRetry(ctx, async () => {
       sentAt = time.clock();
-      return { kind: 'ok', value: null };
+      return { ok: true, value: null };
     });
     expect(time.waits).toEqual([5_000]);
     expect(sentAt).toBe(ctx.tally.holdUntilMs);

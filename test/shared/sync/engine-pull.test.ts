@@ -32,7 +32,7 @@ describe('sync engine: pulling updates', () => {
     rig.province.updates = decisions(rig.entries.map((entry) => entry.id));
     const realGet = rig.province.getUpdates.bind(rig.province);
     let calls = 0;
-    rig.province.getUpdates = async (cursor) => (++calls === 2 ? { kind: 'auth', status: 403 } : realGet(cursor));
+    rig.province.getUpdates = async (cursor) => (++calls === 2 ? { ok: false, class: 'auth', status: 403, code: 'FORBIDDEN', params: { status: 403 } } : realGet(cursor));
     expect(await rig.engine.pullUpdates()).toMatchObject({ status: 'auth-required', received: 2, pages: 1 });
     expect(await rig.store.getState('updatesCursor')).toBe('2');
     expect(await rig.engine.pullUpdates()).toEqual({ status: 'complete', received: 4, pages: 2 });
@@ -41,14 +41,14 @@ describe('sync engine: pulling updates', () => {
   it('retries a page after a cut connection', async () => {
     const rig = await createRig({ count: 2 });
     rig.province.updates = decisions(rig.entries.map((entry) => entry.id));
-    rig.province.script('getUpdates', { kind: 'transient', cause: 'SYNC_NETWORK' }, 2);
+    rig.province.script('getUpdates', { ok: false, class: 'transient', code: 'SYNC_NETWORK', params: {} }, 2);
     expect(await rig.engine.pullUpdates()).toEqual({ status: 'complete', received: 2, pages: 1 });
     expect(rig.time.waits).toHaveLength(2);
   });
 
   it('stops as failed when the server says more but its cursor does not move', async () => {
     const rig = await createRig({ count: 0 });
-    rig.province.getUpdates = async () => ({ kind: 'ok', value: { updates: [], cursor: 'same', more: true } });
+    rig.province.getUpdates = async () => ({ ok: true, value: { updates: [], cursor: 'same', more: true } });
     await rig.store.setState('updatesCursor', 'same');
     expect(await rig.engine.pullUpdates()).toMatchObject({ status: 'failed', problem: { code: 'BAD_RESPONSE' } });
   });
@@ -75,7 +75,7 @@ describe('sync engine: pulling the catalog', () => {
 
   it('reports auth-required for a 401 on the catalog', async () => {
     const rig = await createRig({ count: 0 });
-    rig.province.script('getCatalog', { kind: 'auth', status: 401 });
+    rig.province.script('getCatalog', { ok: false, class: 'auth', status: 401, code: 'UNAUTHORIZED', params: { status: 401 } });
     expect(await rig.engine.pullCatalog()).toMatchObject({ status: 'auth-required' });
   });
 });

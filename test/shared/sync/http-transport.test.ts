@@ -65,7 +65,7 @@ describe('HTTP transport', () => {
     handler = reply(200, { batchId: request.batchId, receipts: [{ id: request.records[0]?.id, rev: 1, status: 'accepted' }] }, { date: 'Sun, 01 Mar 2026 08:00:00 GMT' });
     const result = await transport().postBatch(request, request.batchId);
     expect(result).toEqual({
-      kind: 'ok',
+      ok: true,
       value: { batchId: request.batchId, receipts: [{ id: request.records[0]?.id, rev: 1, status: 'accepted' }] },
       serverDate: Date.UTC(2026, 2, 1, 8),
     });
@@ -94,7 +94,7 @@ describe('HTTP transport', () => {
   it('reads 503 with Retry-After seconds as transient, with the server’s code', async () => {
     handler = reply(503, { code: 'UNAVAILABLE', message: 'busy' }, { 'retry-after': '5' });
     const request = await batch(1);
-    expect(await transport().postBatch(request, request.batchId)).toEqual({ kind: 'transient', status: 503, retryAfterMs: 5_000, cause: 'UNAVAILABLE' });
+    expect(await transport().postBatch(request, request.batchId)).toEqual({ ok: false, class: 'transient', status: 503, retryAfterMs: 5_000, code: 'UNAVAILABLE', params: { status: 503 } });
   });
 
   it('measures a Retry-After date from the server’s Date header, not the device clock', async () => {
@@ -104,23 +104,25 @@ describe('HTTP transport', () => {
     });
     const request = await batch(1);
     const wrongClock = () => Date.UTC(2031, 0, 1);
-    expect(await transport({ clock: wrongClock }).postBatch(request, request.batchId)).toMatchObject({ kind: 'transient', retryAfterMs: 30_000 });
+    expect(await transport({ clock: wrongClock }).postBatch(request, request.batchId)).toMatchObject({ ok: false, class: 'transient', retryAfterMs: 30_000, params: {} });
   });
 
   it('reads 401 and 403 as auth failures', async () => {
     handler = reply(401, { code: 'UNAUTHORIZED', message: 'no' });
-    expect(await transport().getUpdates(undefined)).toEqual({ kind: 'auth', status: 401 });
+    expect(await transport().getUpdates(undefined)).toEqual({ ok: false, class: 'auth', status: 401, code: 'UNAUTHORIZED', params: { status: 401 } });
     handler = reply(403, { code: 'FORBIDDEN', message: 'no' });
-    expect(await transport().getUpdates(undefined)).toEqual({ kind: 'auth', status: 403 });
+    expect(await transport().getUpdates(undefined)).toEqual({ ok: false, class: 'auth', status: 403, code: 'FORBIDDEN', params: { status: 403 } });
   });
 
   it('reads 422 as permanent, with the code and message of the error body', async () => {
     handler = reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: 'another body' });
     const request = await batch(1);
     expect(await transport().postBatch(request, request.batchId)).toEqual({
-      kind: 'permanent',
+      ok: false,
+      class: 'permanent',
       status: 422,
       code: 'IDEMPOTENCY_KEY_REUSED',
+      params: { status: 422 },
       message: 'another body',
     });
   });
@@ -128,20 +130,20 @@ describe('HTTP transport', () => {
   it('turns a success body that is not JSON into BAD_RESPONSE, never a crash', async () => {
     handler = reply(200, '<html>captive portal</html>', { 'content-type': 'text/html' });
     const request = await batch(1);
-    expect(await transport().postBatch(request, request.batchId)).toMatchObject({ kind: 'permanent', status: 200, code: 'BAD_RESPONSE' });
+    expect(await transport().postBatch(request, request.batchId)).toMatchObject({ ok: false, class: 'permanent', status: 200, code: 'BAD_RESPONSE', params: { status: 200 } });
   });
 
   it('turns a success body of the wrong shape into BAD_RESPONSE naming the field', async () => {
     handler = reply(200, { batchId: 'x', receipts: [{ id: 'a', rev: 1, status: 'maybe' }] });
     const request = await batch(1);
     const result = await transport().postBatch(request, request.batchId);
-    expect(result).toMatchObject({ kind: 'permanent', code: 'BAD_RESPONSE' });
-    expect(result.kind === 'permanent' && result.message).toContain('receipts.0.status');
+    expect(result).toMatchObject({ ok: false, class: 'permanent', code: 'BAD_RESPONSE', params: {} });
+    expect(!result.ok && result.class === 'permanent' && result.message).toContain('receipts.0.status');
   });
 
   it('reads a connection cut before the answer as transient', async () => {
     handler = (req) => req.socket.destroy();
-    expect(await transport().getUpdates(undefined)).toEqual({ kind: 'transient', cause: 'SYNC_NETWORK' });
+    expect(await transport().getUpdates(undefined)).toMatchObject({ ok: false, class: 'transient', code: 'SYNC_NETWORK', params: { reason: 'UND_ERR_SOCKET' } });
   });
 
   it('reads a connection cut mid-answer as transient', async () => {
@@ -150,12 +152,12 @@ describe('HTTP transport', () => {
       res.write('{"updates":[');
       setTimeout(() => res.socket?.destroy(), 10);
     };
-    expect(await transport().getUpdates(undefined)).toEqual({ kind: 'transient', cause: 'SYNC_NETWORK' });
+    expect(await transport().getUpdates(undefined)).toMatchObject({ ok: false, class: 'transient', code: 'SYNC_NETWORK' });
   });
 
   it('gives up on a server that never answers as transient TIMEOUT', async () => {
     handler = () => {};
-    expect(await transport({ timeoutMs: 200 }).getUpdates(undefined)).toEqual({ kind: 'transient', cause: 'TIMEOUT' });
+    expect(await transport({ timeoutMs: 200 }).getUpdates(undefined)).toEqual({ ok: false, class: 'transient', code: 'TIMEOUT', params: {} });
   });
 
   it('stops when the caller aborts, and says ABORTED', async () => {
@@ -163,15 +165,15 @@ describe('HTTP transport', () => {
     // Abort once the server holds the request, so it never lands in the next test's log.
     handler = () => controller.abort();
     const pending = transport().getUpdates(undefined, controller.signal);
-    expect(await pending).toEqual({ kind: 'transient', cause: 'ABORTED' });
+    expect(await pending).toEqual({ ok: false, class: 'transient', code: 'ABORTED', params: {} });
   });
 
   it('asks HEAD for an attachment: 200 present, 404 absent', async () => {
     const sha = 'f'.repeat(64);
     handler = reply(200);
-    expect(await transport().headAttachment(sha)).toMatchObject({ kind: 'ok', value: { present: true } });
+    expect(await transport().headAttachment(sha)).toMatchObject({ ok: true, value: { present: true } });
     handler = reply(404);
-    expect(await transport().headAttachment(sha)).toMatchObject({ kind: 'ok', value: { present: false } });
+    expect(await transport().headAttachment(sha)).toMatchObject({ ok: true, value: { present: false } });
     expect(seen.map((request) => [request.method, request.url])).toEqual([
       ['HEAD', `/v1/attachments/${sha}`],
       ['HEAD', `/v1/attachments/${sha}`],
@@ -181,22 +183,22 @@ describe('HTTP transport', () => {
   it('PUTs attachment bytes as they are', async () => {
     const bytes = new Uint8Array([0, 255, 1, 254]);
     handler = reply(201);
-    expect(await transport().putAttachment('f'.repeat(64), bytes)).toMatchObject({ kind: 'ok', value: null });
+    expect(await transport().putAttachment('f'.repeat(64), bytes)).toMatchObject({ ok: true, value: null });
     expect(seen[0]?.headers['content-type']).toBe('application/octet-stream');
     expect(new Uint8Array(seen[0]?.body ?? [])).toEqual(bytes);
   });
 
   it('asks for updates since the cursor and validates the page', async () => {
     handler = reply(200, { updates: [], cursor: 'c 2', more: false });
-    expect(await transport().getUpdates('c 1')).toMatchObject({ kind: 'ok', value: { updates: [], cursor: 'c 2', more: false } });
+    expect(await transport().getUpdates('c 1')).toMatchObject({ ok: true, value: { updates: [], cursor: 'c 2', more: false } });
     expect(seen[0]?.url).toBe('/v1/updates?since=c%201');
   });
 
   it('gets the catalog with If-None-Match, and reads 304 as unchanged', async () => {
     handler = reply(200, { procedures: [] }, { etag: '"v7"' });
-    expect(await transport().getCatalog(undefined)).toMatchObject({ kind: 'ok', value: { changed: true, etag: '"v7"', catalog: { procedures: [] } } });
+    expect(await transport().getCatalog(undefined)).toMatchObject({ ok: true, value: { changed: true, etag: '"v7"', catalog: { procedures: [] } } });
     handler = reply(304);
-    expect(await transport().getCatalog('"v7"')).toMatchObject({ kind: 'ok', value: { changed: false } });
+    expect(await transport().getCatalog('"v7"')).toMatchObject({ ok: true, value: { changed: false } });
     expect(seen[1]?.headers['if-none-match']).toBe('"v7"');
   });
 
@@ -212,6 +214,51 @@ describe('HTTP transport', () => {
 
   it('reports a fetch that throws (DNS, refused) as transient', async () => {
     const t = createHttpTransport({ baseUrl, fetch: () => Promise.reject(new TypeError('fetch failed')) });
-    expect(await t.headAttachment('f'.repeat(64))).toEqual({ kind: 'transient', cause: 'SYNC_NETWORK' });
+    expect(await t.headAttachment('f'.repeat(64))).toEqual({ ok: false, class: 'transient', code: 'SYNC_NETWORK', params: {} });
+  });
+});
+
+describe('HTTP transport: enrolment', () => {
+  const enrolment = { code: 'GOOD-CODE', deviceName: 'Nguyễn Thử' };
+
+  it('posts the team code without a token and parses the device, token and team', async () => {
+    const answer = { deviceId: 'd1', token: 't1', teamId: 'team1', serverTime: '2026-03-01T08:00:00.000Z' };
+    handler = reply(201, answer);
+    expect(await createHttpTransport({ baseUrl, fetch }).enrol(enrolment)).toMatchObject({ ok: true, value: answer });
+    const [post] = seen;
+    expect(post).toMatchObject({ method: 'POST', url: '/v1/devices' });
+    expect(post?.headers['authorization']).toBeUndefined();
+    expect(JSON.parse(post?.body.toString() ?? '')).toEqual(enrolment);
+  });
+
+  it('reads a refused code (403) as the code’s refusal, never as "sign in again"', async () => {
+    handler = reply(403, { code: 'ENROL_CODE_INVALID', message: 'code used' });
+    expect(await transport().enrol(enrolment)).toEqual({
+      ok: false,
+      class: 'permanent',
+      status: 403,
+      code: 'ENROL_CODE_INVALID',
+      params: { status: 403 },
+      message: 'code used',
+    });
+  });
+
+  it('does not trust an answer that breaks the protocol', async () => {
+    handler = reply(201, { device: 'd1' });
+    expect(await transport().enrol(enrolment)).toMatchObject({ ok: false, class: 'permanent', code: 'BAD_RESPONSE' });
+  });
+
+  it('keeps a busy server transient, with its Retry-After', async () => {
+    handler = reply(503, { code: 'UNAVAILABLE', message: 'busy' }, { 'retry-after': '4' });
+    expect(await transport().enrol(enrolment)).toMatchObject({ ok: false, class: 'transient', code: 'UNAVAILABLE', retryAfterMs: 4_000 });
+  });
+
+  it('says SYNC_NETWORK when nothing answers, with the socket’s reason', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const nobody = createHttpTransport({ baseUrl: `http://127.0.0.1:${port}`, fetch });
+    expect(await nobody.enrol(enrolment)).toEqual({ ok: false, class: 'transient', code: 'SYNC_NETWORK', params: { reason: 'ECONNREFUSED' } });
   });
 });

@@ -73,6 +73,11 @@ export class FakeProvince implements Transport {
     this.scripted.set(method, queue);
   }
 
+  /** Enrolment is not what these tests are about: the engine never enrols. */
+  async enrol(): Promise<TransportResult<never>> {
+    return { ok: false, class: 'permanent', status: 404, code: 'NOT_FOUND', message: 'the fake province does not enrol', params: { status: 404 } };
+  }
+
   async headAttachment(sha256: string): Promise<TransportResult<{ readonly present: boolean }>> {
     const before = this.before('headAttachment');
     if (before) return before;
@@ -82,7 +87,7 @@ export class FakeProvince implements Transport {
   async putAttachment(sha256: string, bytes: Uint8Array): Promise<TransportResult<null>> {
     const before = this.before('putAttachment');
     if (before) return before;
-    if ((await sha256Hex(bytes)) !== sha256) return { kind: 'permanent', status: 422, code: 'HASH_MISMATCH', message: 'bytes do not match' };
+    if ((await sha256Hex(bytes)) !== sha256) return { ok: false, class: 'permanent', status: 422, code: 'HASH_MISMATCH', message: 'bytes do not match', params: { status: 422 } };
     this.attachments.set(sha256, bytes.slice());
     this.headLies.delete(sha256);
     return this.ok(null);
@@ -91,7 +96,7 @@ export class FakeProvince implements Transport {
   async postBatch(request: BatchRequest, key: string): Promise<TransportResult<BatchResponse>> {
     const before = this.before('postBatch');
     if (before) {
-      this.batches.push({ key, request, outcome: before.kind });
+      this.batches.push({ key, request, outcome: before.class });
       return before;
     }
     this.beforeBatch?.(request);
@@ -106,7 +111,7 @@ export class FakeProvince implements Transport {
     this.idempotency.set(key, { body, response });
     if (this.roll(this.faults.cutAfterCommitRate)) {
       this.batches.push({ key, request, outcome: 'cut-after-commit' });
-      return { kind: 'transient', cause: 'SYNC_NETWORK' };
+      return { ok: false, class: 'transient', code: 'SYNC_NETWORK', params: {} };
     }
     this.batches.push({ key, request, outcome: known ? 'replayed' : 'ok' });
     return this.ok(response);
@@ -164,9 +169,9 @@ export class FakeProvince implements Transport {
     this.calls.push(method);
     const scripted = this.scripted.get(method)?.shift();
     if (scripted) return scripted;
-    if (this.roll(this.faults.cutBeforeRate)) return { kind: 'transient', cause: 'SYNC_NETWORK' };
+    if (this.roll(this.faults.cutBeforeRate)) return { ok: false, class: 'transient', code: 'SYNC_NETWORK', params: {} };
     if (this.roll(this.faults.failBeforeRate)) {
-      const failure: TransportFailure = { kind: 'transient', status: 503, cause: 'UNAVAILABLE' };
+      const failure: TransportFailure = { ok: false, class: 'transient', status: 503, code: 'UNAVAILABLE', params: { status: 503 } };
       return this.faults.retryAfterMs === undefined ? failure : { ...failure, retryAfterMs: this.faults.retryAfterMs };
     }
     return undefined;
@@ -174,7 +179,7 @@ export class FakeProvince implements Transport {
 
   private refuse(key: string, request: BatchRequest, status: number, code: string): TransportFailure {
     this.batches.push({ key, request, outcome: code });
-    return { kind: 'permanent', status, code, message: code };
+    return { ok: false, class: 'permanent', status, code, message: code, params: { status } };
   }
 
   private roll(rate: number | undefined): boolean {
@@ -182,6 +187,6 @@ export class FakeProvince implements Transport {
   }
 
   private ok<T>(value: T): TransportResult<T> {
-    return { kind: 'ok', value };
+    return { ok: true, value };
   }
 }
