@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { t } from '../i18n/index.ts';
+import { t, type CliMessageCode, type Params } from '../i18n/index.ts';
 import type { CliContext } from '../program/context.ts';
 import { EXIT } from '../program/exit-codes.ts';
 import { defaultPwaDir } from '../hub/default-pwa-dir.ts';
@@ -80,7 +80,7 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
   const https = flags.https ?? !isLoopbackHost(host);
   const pwaDir = pwaFolder(ctx, flags.pwa);
   const lan = lanIPv4s();
-  const write = (code: string, params: Record<string, string | number>): void => {
+  const write = (code: CliMessageCode, params: Params): void => {
     ctx.stderr.write(`${t(ctx.lang, code, params)}\n`);
   };
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findCommune } from '../../shared/catalog/communes.ts';
-import { t } from '../i18n/index.ts';
+import { t, wordFor, type CliMessageCode } from '../i18n/index.ts';
 import type { CliContext } from '../program/context.ts';
 import { EXIT } from '../program/exit-codes.ts';
 import { workspaceFlag } from '../program/command-options.ts';
@@ -47,7 +47,7 @@ export const registerStatusCommand: Register = (program, ctx, exit) => {
               ctx.stdout.write(renderRecordCard(ctx.lang, item, ctx.color));
               ctx.stdout.write(`  ${statesLine(ctx, row)}\n`);
               for (const event of history) {
-                const kind = t(ctx.lang, `LEAD_EVENT.${event.kind}`);
+                const kind = wordFor(ctx.lang, 'LEAD_EVENT', event.kind);
                 ctx.stdout.write(`  ${formatVietnamTime(event.at)}  ${kind}${event.rev === null ? '' : ` (rev ${event.rev})`}${event.detail ? `: ${event.detail}` : ''}\n`);
               }
             }
@@ -75,25 +75,25 @@ export const registerStatusCommand: Register = (program, ctx, exit) => {
             ctx.stdout.write(`${t(ctx.lang, 'LEAD_STATUS_EMPTY')}\n`);
             return EXIT.ok;
           }
-          const word = (code: string): string => t(ctx.lang, code);
+          const word = (code: CliMessageCode): string => t(ctx.lang, code);
           ctx.stdout.write(
             renderTable(
               [
                 { header: word('LEAD_COL_TYPE') },
-                ...['LEAD_COL_TOTAL', 'LEAD_REVIEW_STATE.pending', 'LEAD_REVIEW_STATE.approved', 'LEAD_REVIEW_STATE.rejected',
-                  'LEAD_SYNC_STATE.queued', 'LEAD_SYNC_STATE.sent', 'LEAD_SYNC_STATE.quarantined'].map((code) => ({
+                ...(['LEAD_COL_TOTAL', 'LEAD_REVIEW_STATE.pending', 'LEAD_REVIEW_STATE.approved', 'LEAD_REVIEW_STATE.rejected',
+                  'LEAD_SYNC_STATE.queued', 'LEAD_SYNC_STATE.sent', 'LEAD_SYNC_STATE.quarantined'] as const).map((code) => ({
                   header: word(code),
                   align: 'right' as const,
                 })),
               ],
               summary.byType.map((c) => [
-                word(`LEAD_TYPE.${c.type}`),
+                wordFor(ctx.lang, 'LEAD_TYPE', c.type),
                 ...[c.total, c.pending, c.approved, c.rejected, c.queued, c.sent, c.quarantined].map(String),
               ]),
             ),
           );
           for (const p of summary.province) {
-            ctx.stdout.write(`${t(ctx.lang, 'LEAD_STATUS_PROVINCE', { status: word(`LEAD_STATUS.${p.status}`), count: p.count })}\n`);
+            ctx.stdout.write(`${t(ctx.lang, 'LEAD_STATUS_PROVINCE', { status: wordFor(ctx.lang, 'LEAD_STATUS', p.status), count: p.count })}\n`);
           }
           if (summary.oldestWaitingAt !== null) {
             const days = ageInDays(summary.oldestWaitingAt, new Date().toISOString()) ?? 0;
@@ -126,16 +126,16 @@ function brief(row: RecordRow): Record<string, unknown> {
 
 function statesLine(ctx: CliContext, row: RecordRow): string {
   const parts = [
-    `${t(ctx.lang, 'LEAD_COL_REVIEW')}: ${t(ctx.lang, `LEAD_REVIEW_STATE.${row.review_state}`)}${row.review_reason ? ` (${row.review_reason})` : ''}`,
-    `${t(ctx.lang, 'LEAD_COL_SYNC')}: ${t(ctx.lang, `LEAD_SYNC_STATE.${row.sync_state}`)}`,
+    `${t(ctx.lang, 'LEAD_COL_REVIEW')}: ${wordFor(ctx.lang, 'LEAD_REVIEW_STATE', row.review_state)}${row.review_reason ? ` (${row.review_reason})` : ''}`,
+    `${t(ctx.lang, 'LEAD_COL_SYNC')}: ${wordFor(ctx.lang, 'LEAD_SYNC_STATE', row.sync_state)}`,
   ];
   const status = lifecycleOf(row);
-  if (status !== null) parts.push(`${t(ctx.lang, 'LEAD_COL_PROVINCE')}: ${t(ctx.lang, `LEAD_STATUS.${status}`)}${row.server_ref ? ` — ${row.server_ref}` : ''}`);
+  if (status !== null) parts.push(`${t(ctx.lang, 'LEAD_COL_PROVINCE')}: ${wordFor(ctx.lang, 'LEAD_STATUS', status)}${row.server_ref ? ` — ${row.server_ref}` : ''}`);
   return parts.join(' · ');
 }
 
 function hamletTable(ctx: CliContext, rows: readonly RecordRow[]): string {
-  const word = (code: string): string => t(ctx.lang, code);
+  const word = (code: CliMessageCode): string => t(ctx.lang, code);
   return renderTable(
     [
       { header: 'ID' },
@@ -151,9 +151,9 @@ function hamletTable(ctx: CliContext, rows: readonly RecordRow[]): string {
         row.id,
         row.full_name ?? '',
         row.date_of_birth ?? '',
-        word(`LEAD_REVIEW_STATE.${row.review_state}`) + (row.valid === 1 ? '' : ' ✗'),
-        word(`LEAD_SYNC_STATE.${row.sync_state}`),
-        status === null ? '' : `${word(`LEAD_STATUS.${status}`)}${row.server_ref ? ` ${row.server_ref}` : ''}`,
+        wordFor(ctx.lang, 'LEAD_REVIEW_STATE', row.review_state) + (row.valid === 1 ? '' : ' ✗'),
+        wordFor(ctx.lang, 'LEAD_SYNC_STATE', row.sync_state),
+        status === null ? '' : `${wordFor(ctx.lang, 'LEAD_STATUS', status)}${row.server_ref ? ` ${row.server_ref}` : ''}`,
       ];
     }),
   );

@@ -1,7 +1,7 @@
-import type { CliMessageCode } from './index.ts';
+import type { CliOwnCode } from './index.ts';
 
 /** English messages of the CLI, hub and sandbox; every code of cliVi must be here too. */
-export const cliEn: Record<CliMessageCode, string> = {
+export const cliEn: Record<CliOwnCode, string> = {
   // --- Protocol server + `langso sandbox` (issue #3; cli/server, cli/db, cli/workspace) ---
   // Workspace and databases
   WORKSPACE_UNUSABLE: 'Cannot use the workspace folder {path}: {reason}.',

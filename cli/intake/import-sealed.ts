@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Params } from '../i18n/index.ts';
+import type { CliMessageCode, Params } from '../i18n/index.ts';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
 import type { WireRecord } from '../../shared/sync/protocol.ts';
 import { openSealedFile } from '../seal/sealed-file.ts';
@@ -94,7 +94,7 @@ export async function importSealedBatch(db: Database.Database, path: string, set
   }
 }
 
-function refused(failure: { readonly code: string; readonly params: Params }): UserError {
+function refused(failure: { readonly code: CliMessageCode; readonly params: Params }): UserError {
   return new UserError(failure.code, failure.params, EXIT.usage);
 }
 

@@ -1,4 +1,4 @@
-import type { Params } from '../i18n/index.ts';
+import type { CliMessageCode, Params } from '../i18n/index.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 
 /**
@@ -8,7 +8,7 @@ import { EXIT, type ExitCode } from './exit-codes.ts';
 export class UserError extends Error {
   override readonly name = 'UserError';
   constructor(
-    readonly code: string,
+    readonly code: CliMessageCode,
     readonly params: Params = {},
     readonly exitCode: ExitCode = EXIT.usage,
     options?: { cause?: unknown },

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { t, wordFor, type Lang } from '../i18n/index.ts';
 import { findCommune } from '../../shared/catalog/communes.ts';
 import { escapeHtml, htmlTable } from '../output/html.ts';
 import { formatVietnamTime } from '../output/time.ts';
@@ -39,13 +39,13 @@ function statusChart(lang: Lang, title: string, groups: readonly { label: string
     segments: g.counts.map((c) => ({
       value: c.count,
       color: STATUS_COLORS[c.status] ?? '#999',
-      title: `${t(lang, `LEAD_STATUS.${c.status}`)}: ${formatCount(lang, c.count)}`,
+      title: `${wordFor(lang, 'LEAD_STATUS', c.status)}: ${formatCount(lang, c.count)}`,
     })),
     note: formatCount(lang, g.counts.reduce((sum, c) => sum + c.count, 0)),
   }));
   const used = [...new Set(groups.flatMap((g) => g.counts.map((c) => c.status)))];
   const legend = used
-    .map((s) => `<span><i style="background:${STATUS_COLORS[s] ?? '#999'}"></i>${escapeHtml(t(lang, `LEAD_STATUS.${s}`))}</span>`)
+    .map((s) => `<span><i style="background:${STATUS_COLORS[s] ?? '#999'}"></i>${escapeHtml(wordFor(lang, 'LEAD_STATUS', s))}</span>`)
     .join('');
   return `${svgBarChart(bars, { title, max })}\n<div class="legend">${legend}</div>`;
 }
@@ -119,7 +119,7 @@ export function renderReportHtml(lang: Lang, report: Report, now: string): strin
       [t(lang, 'LEAD_REPORT_COL_PROCEDURE'), t(lang, 'LEAD_REPORT_COL_STATUS'), t(lang, 'LEAD_REPORT_COL_COUNT')],
       report.dossiers.map((d) => [
         escapeHtml(`${d.procedureCode ?? '?'} ${d.procedureName ?? ''}`.trim()),
-        escapeHtml(t(lang, `LEAD_STATUS.${d.status}`)),
+        escapeHtml(wordFor(lang, 'LEAD_STATUS', d.status)),
         escapeHtml(formatCount(lang, d.count)),
       ]),
       { numericFrom: 2 },

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { t, wordFor, type Lang } from '../i18n/index.ts';
 import { formatCount } from '../output/numbers.ts';
 import { renderTable } from '../output/table.ts';
 import type { Report } from './report-model.ts';
@@ -20,7 +20,7 @@ export function renderReportText(lang: Lang, report: Report, now: string): strin
     parts.push(
       renderTable(
         [{ header: t(lang, 'LEAD_REPORT_COL_LEVEL') }, { header: t(lang, 'LEAD_REPORT_COL_STATUS') }, { header: t(lang, 'LEAD_REPORT_COL_COUNT'), align: 'right' }],
-        report.eid.map((e) => [t(lang, 'LEAD_REPORT_LEVEL', { level: e.level ?? '?' }), t(lang, `LEAD_STATUS.${e.status}`), formatCount(lang, e.count)]),
+        report.eid.map((e) => [t(lang, 'LEAD_REPORT_LEVEL', { level: e.level ?? '?' }), wordFor(lang, 'LEAD_STATUS', e.status), formatCount(lang, e.count)]),
       ),
     );
   }
@@ -31,7 +31,7 @@ export function renderReportText(lang: Lang, report: Report, now: string): strin
         [{ header: t(lang, 'LEAD_REPORT_COL_PROCEDURE') }, { header: t(lang, 'LEAD_REPORT_COL_STATUS') }, { header: t(lang, 'LEAD_REPORT_COL_COUNT'), align: 'right' }],
         report.dossiers.map((d) => [
           `${d.procedureCode ?? '?'} ${d.procedureName ?? ''}`.trim(),
-          t(lang, `LEAD_STATUS.${d.status}`),
+          wordFor(lang, 'LEAD_STATUS', d.status),
           formatCount(lang, d.count),
         ]),
       ),

@@ -1,5 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
-import { t } from '../i18n/index.ts';
+import { isCliMessageCode, t, type Lang } from '../i18n/index.ts';
 import { formatIssue } from '../../shared/validate/format-issue.ts';
 import { ISSUE_CODES, type IssueCode } from '../../shared/validate/issue.ts';
 import type { StoredIssue } from '../workspace/record-row.ts';
@@ -13,5 +12,6 @@ export function describeIssue(lang: Lang, stored: StoredIssue): string {
   if (isIssueCode(code)) {
     return formatIssue(lang, stored.params === undefined ? { field: stored.field, code } : { field: stored.field, code, params: stored.params });
   }
-  return t(lang, code, stored.params);
+  // A code this version has no words for (a newer workspace's): shown as it is, not lost.
+  return isCliMessageCode(code) ? t(lang, code, stored.params) : code;
 }

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { t, wordFor, type Lang } from '../i18n/index.ts';
 import { paint } from '../output/color.ts';
 import type { ReviewItem, ReviewTwin } from './review-items.ts';
 
@@ -15,7 +15,7 @@ function origin(lang: Lang, item: Pick<ReviewItem, 'source' | 'line'>): string {
 
 export function twinLine(lang: Lang, twin: ReviewTwin): string {
   const kind = t(lang, twin.kind === 'duplicate' ? 'LEAD_TWIN_DUPLICATE' : 'LEAD_TWIN_POSSIBLE');
-  const state = t(lang, `LEAD_REVIEW_STATE.${twin.reviewState}`);
+  const state = wordFor(lang, 'LEAD_REVIEW_STATE', twin.reviewState);
   return `${kind}: ${twin.id}  ${who(lang, twin)}  (${origin(lang, twin)}; ${state})`;
 }
 
@@ -23,7 +23,7 @@ export function twinLine(lang: Lang, twin: ReviewTwin): string {
 export function renderRecordCard(lang: Lang, item: ReviewItem, color: boolean): string {
   const lines = [paint(color, 'bold', `${item.id}  ${who(lang, item)}`)];
   const ids = [
-    item.sex === null ? undefined : t(lang, `sex.${item.sex}`),
+    item.sex === null ? undefined : wordFor(lang, 'sex', item.sex),
     item.cccd === null ? t(lang, 'LEAD_NO_CCCD') : `CCCD ${item.cccd}`,
     item.phone === null ? undefined : `ĐT ${item.phone}`,
     item.communeCode === null ? undefined : t(lang, 'LEAD_COMMUNE_SHORT', { code: item.communeCode }),

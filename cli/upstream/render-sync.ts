@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { t, wordFor, type Lang } from '../i18n/index.ts';
 import { EXIT } from '../program/exit-codes.ts';
 import { paint } from '../output/color.ts';
 import type { QuarantinedRecord, SyncSummary } from './sync-summary.ts';
@@ -40,7 +40,7 @@ export function renderSyncText(lang: Lang, summary: SyncSummary, color: boolean)
 }
 
 function recordLine(lang: Lang, record: QuarantinedRecord, withMessage: boolean): string {
-  const parts = [record.id, t(lang, `LEAD_TYPE.${record.type}`)];
+  const parts = [record.id, wordFor(lang, 'LEAD_TYPE', record.type)];
   if (record.name !== null) parts.push(record.name);
   if (record.cccd !== null) parts.push(record.cccd);
   if (withMessage && record.message !== null) parts.push(`(${record.message})`);

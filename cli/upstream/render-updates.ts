@@ -1,4 +1,4 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { t, wordFor, type Lang } from '../i18n/index.ts';
 import { EXIT } from '../program/exit-codes.ts';
 import { paint, type Style } from '../output/color.ts';
 import type { DecisionChange, UpdatesSummary } from './updates-summary.ts';
@@ -21,7 +21,7 @@ export function renderUpdatesText(lang: Lang, summary: UpdatesSummary, color: bo
   if (summary.changes.length > 0) {
     lines.push(t(lang, 'UPDATES_CLI_RECEIVED', { count: summary.changes.length, records: latest.length }));
     for (const [status, count] of countByStatus(latest)) {
-      lines.push(t(lang, 'UPDATES_CLI_COUNT', { status: t(lang, `LEAD_STATUS.${status}`), count }));
+      lines.push(t(lang, 'UPDATES_CLI_COUNT', { status: wordFor(lang, 'LEAD_STATUS', status), count }));
     }
     const decided = latest.filter((change) => change.status !== 'received');
     if (decided.length > 0) lines.push('');
@@ -36,8 +36,8 @@ export function renderUpdatesText(lang: Lang, summary: UpdatesSummary, color: bo
 }
 
 function decisionLine(lang: Lang, change: DecisionChange, color: boolean): string {
-  const status = t(lang, `LEAD_STATUS.${change.status}`);
-  const parts = [change.id, t(lang, `LEAD_TYPE.${change.type}`)];
+  const status = wordFor(lang, 'LEAD_STATUS', change.status);
+  const parts = [change.id, wordFor(lang, 'LEAD_TYPE', change.type)];
   if (change.name !== null) parts.push(change.name);
   if (change.cccd !== null) parts.push(change.cccd);
   parts.push(`→ ${paint(color, STATUS_STYLE[change.status] ?? 'bold', status)}`);

@@ -1,4 +1,4 @@
-import type { Lang, Params } from '../i18n/index.ts';
+import type { CliMessageCode, Lang, Params } from '../i18n/index.ts';
 import type { PullReport } from '../../shared/sync/pull-updates.ts';
 import type { SyncReport } from '../../shared/sync/sync-report.ts';
 import { EXIT, type ExitCode } from '../program/exit-codes.ts';
@@ -7,7 +7,7 @@ import { problemText } from './reason-text.ts';
 /** How a command ended: its exit code and the one line that says why. */
 export interface Outcome {
   readonly exitCode: ExitCode;
-  readonly code: string;
+  readonly code: CliMessageCode;
   readonly params: Params;
 }
 

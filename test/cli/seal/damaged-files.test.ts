@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../../cli/i18n/index.ts';
+import { isCliMessageCode, t } from '../../../cli/i18n/index.ts';
 import { openSealedFile } from '../../../cli/seal/sealed-file.ts';
 import { buildCorpus, type Corpus } from './damaged-variants.ts';
 
@@ -60,6 +60,7 @@ describe('importing damaged, tampered and foreign .langso files', () => {
       const result = await importFile(corpus, path, variant.seen);
       expect({ code: result.code, rows: result.rows }).toEqual({ code, rows: 0 });
       for (const lang of ['vi', 'en'] as const) {
+        if (!isCliMessageCode(result.code)) throw new Error(`${result.code} has no message`);
         const message = t(lang, result.code, result.params);
         expect(message, `${lang}: ${message}`).not.toMatch(/\{\w+\}|^SEAL_/);
       }
