@@ -93,8 +93,8 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await page.getByRole('navigation').getByRole('link', { name: 'Hàng chờ' }).click();
       await expect.poll(() => badge(page).textContent(), { timeout: 120_000 }).toContain('Đã gửi hết');
       await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 120_000 }).toContain('Đồng bộ xong');
-      await expect(page.getByTestId('pending-count').textContent()).resolves.toBe('0');
-      await expect(page.getByTestId('quarantined-count').textContent()).resolves.toBe('0');
+      await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('0');
+      await expect.poll(() => page.getByTestId('quarantined-count').textContent()).toBe('0');
 
       // Receipts and the province's decisions, per record; the dossier code, large.
       await expect.poll(() => page.getByTestId('receipt').count()).toBe(5);
@@ -148,7 +148,7 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
 
       await held.getByRole('button', { name: 'Đưa lại vào hàng chờ' }).click();
       await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('1');
-      await expect(page.getByTestId('quarantined-count').textContent()).resolves.toBe('0');
+      await expect.poll(() => page.getByTestId('quarantined-count').textContent()).toBe('0');
     } finally {
       await context.close();
     }

@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../shared/sync/canonical.ts';
 import { createSyncEngine } from '../../../shared/sync/engine.ts';
 import type { OutboxStore } from '../../../shared/sync/outbox-store.ts';
-import { PROTOCOL_VERSION, type BatchRequest } from '../../../shared/sync/protocol.ts';
-import { makeEntries, makeEntry, testIds } from './helpers/entries.ts';
+import { makeEntry, testIds } from './helpers/entries.ts';
 import { createRig, outboxIds } from './helpers/setup.ts';
 
 const UNAVAILABLE = { ok: false, class: 'transient', status: 503, code: 'UNAVAILABLE', params: { status: 503 } } as const;
 const CUT = { ok: false, class: 'transient', code: 'SYNC_NETWORK', params: {} } as const;
 
 describe('sync engine under adversity', () => {
-  it('answers the same batch sent twice with the same receipts, storing nothing twice', async () => {
-    const rig = await createRig({ count: 0 });
-    const records = (await makeEntries(3, testIds(5))).map((entry) => entry.record);
-    const request: BatchRequest = { protocol: PROTOCOL_VERSION, batchId: testIds(9).next(), deviceId: 'd', records };
-    const first = await rig.province.postBatch(request, request.batchId);
-    const second = await rig.province.postBatch(request, request.batchId);
-    expect(second).toEqual(first);
-    expect([...rig.province.commits.values()]).toEqual([1, 1, 1]);
-  });
-
   it('retries a batch whose answer was lost after the commit with the same key and body, and gets the same receipts', async () => {
     const rig = await createRig({ count: 5 });
     const realPost = rig.province.postBatch.bind(rig.province);
