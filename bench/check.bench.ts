@@ -1,5 +1,5 @@
 /**
- * `langso check` on a 100,000-row CSV (issue #2 figures): wall time, rows/s and peak memory of
+ * `langso check` on a 100,000-row CSV: wall time, rows/s and peak memory of
  * the real CLI in a child process, against the goal of ≤ 5 s on this machine.
  *
  *   node --import tsx bench/check.bench.ts [ROWS]

@@ -1,5 +1,5 @@
 /**
- * The hub figure of issue #5: `langso hub` (a real child process over the lead's workspace)
+ * The hub's figure: `langso hub` (a real child process over the lead's workspace)
  * with 50 simulated phones × 1,000 records each, syncing at once. Each phone is what the PWA
  * runs: its own outbox (memory here), the shared engine, the HTTP transport with gzip over
  * fetch; its records are synthetic residents as volunteers capture them, valid, each with its

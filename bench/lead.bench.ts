@@ -1,5 +1,5 @@
 /**
- * The team lead's figures (issue #5): `langso import` + validate of 100,000 records (goal ≤ 5 s)
+ * The team lead's figures: `langso import` + validate of 100,000 records (goal ≤ 5 s)
  * and `langso report` over 100,000 records (goal ≤ 1 s), on a real SQLite workspace.
  *
  *   node --import tsx bench/lead.bench.ts [HOUSEHOLDS]

@@ -1,5 +1,5 @@
 /**
- * The PWA's figures (issue #4), measured in Debian's Chromium with the Chrome DevTools Protocol
+ * The PWA's figures, measured in Debian's Chromium with the Chrome DevTools Protocol
  * throttling the link to 400 kbit/s with 400 ms latency and the CPU 4×:
  *   entry JS and all precached JS (gzip), cold first load until interactive, offline reload until
  *   interactive, saving one record (p95) and searching 50,000 residents (p95).

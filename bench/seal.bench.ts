@@ -1,4 +1,4 @@
-// Sealed batch files (issue #6): seal and unseal of 1,000 records with 100 photos of 150 KB of
+// Sealed batch files: seal and unseal of 1,000 records with 100 photos of 150 KB of
 // random bytes, then the same records with ~200 MB of photos to show memory stays flat. Each
 // phase runs in a fresh child process so its peak memory is its own: RSS sampled every 5 ms,
 // and the kernel's maxRSS. Photos are made (random bytes, hashed) as the sealer asks for them,

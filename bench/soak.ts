@@ -1,4 +1,4 @@
-// `npm run soak`: the fault soak of issue #3 at full size — 200 seeds × 10,000 records, each seed
+// `npm run soak`: the fault soak at full size — 200 seeds × 10,000 records, each seed
 // a fresh device syncing through our TCP proxy (≈ 20 % of connections cut before the request,
 // mid-request, mid-response or after the commit) to a real `langso sandbox` child process.
 // Checks, per seed: the province's ids are the device's receipted ids, nothing stored or

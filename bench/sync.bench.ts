@@ -1,4 +1,4 @@
-// The sync figures of issue #3, in one run: the shared engine (memory outbox, HTTP transport with
+// The sync figures, in one run: the shared engine (memory outbox, HTTP transport with
 // gzip both ways, Node's fetch) against the real `langso sandbox` child process and its SQLite
 // file, with synthetic resident records as volunteers capture them (Vietnamese names, CCCD,
 // phone, address, household consent). Each figure is printed with its goal.
@@ -142,7 +142,7 @@ try {
   console.log(
     `up, a gzipped batch: ${n(whole, 1)} B/record; of which the payload hash ${n(without(({ hash: _h, ...r }) => r), 1)}, the record id ${n(without(({ id: _i, ...r }) => r), 1)}, createdAt + updatedAt ${n(without(({ createdAt: _c, updatedAt: _u, ...r }) => r), 1)}, the consent ${n(without(({ consent: _c, ...r }) => r), 1)}`,
   );
-  // What the record shape of DESIGN §3 costs at best: the same batch under the strongest
+  // What the record shape of docs/PROTOCOL.md costs at best: the same batch under the strongest
   // general-purpose compressor, with and without the per-record payload hash (32 random bytes).
   const brotli = (list: readonly object[]): number =>
     brotliCompressSync(JSON.stringify({ protocol: 1, records: list }), {

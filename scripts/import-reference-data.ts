@@ -1,9 +1,11 @@
 /**
- * Brings the reference data of ../shared/data into shared/catalog/data/ as compact JSON that the
- * PWA and the CLI load (DESIGN §2). Provenance fields (`dataset`, `source`, legal basis) are copied
- * verbatim; the bulk is reduced to what a screen needs. Re-run after the data files change:
+ * Brings the published reference datasets (Cà Mau's units since 2025 and before, the CCCD province
+ * codes, the procedure sample; each file names its sources) from DATA_DIR into
+ * shared/catalog/data/ as compact JSON that the PWA and the CLI load (docs/DOMAIN.md). Provenance
+ * fields (`dataset`, `source`, legal basis) are copied verbatim; the bulk is reduced to what a
+ * screen needs. Re-run after the datasets change:
  *
- *   node --import tsx scripts/import-reference-data.ts [DATA_DIR]
+ *   node --import tsx scripts/import-reference-data.ts DATA_DIR
  *
  * It refuses to write anything when a count or a cross-reference is off.
  */
@@ -13,7 +15,11 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.argv[2] ?? join(root, '..', 'shared', 'data');
+const dataDir = process.argv[2];
+if (dataDir === undefined) {
+  process.stderr.write('usage: node --import tsx scripts/import-reference-data.ts DATA_DIR\n');
+  process.exit(2);
+}
 const outDir = join(root, 'shared', 'catalog', 'data');
 
 const Text = v.string();

@@ -19,7 +19,7 @@ interface ReceiptsExportFlags {
   readonly json?: boolean;
 }
 
-/** `langso receipts export`: the return path of `.langso` batch files (issue #6 item 3). */
+/** `langso receipts export`: the return path of `.langso` batch files. */
 export const registerReceiptsCommand: Register = (program, ctx, exit) => {
   const receipts = program.command('receipts').description(t(ctx.lang, 'LEAD_HELP_RECEIPTS'));
   receipts

@@ -5,7 +5,7 @@ import { withWorkspace } from '../workspace/workspace-db.ts';
 import { runAction, type Register } from '../program/program.ts';
 import { runSync } from '../upstream/run-sync.ts';
 
-/** `langso sync`: approved records upstream (issue #5 item 4). */
+/** `langso sync`: approved records upstream. */
 export const registerSyncCommand: Register = (program, ctx, exit) => {
   program
     .command('sync')

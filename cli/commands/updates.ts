@@ -5,7 +5,7 @@ import { withWorkspace } from '../workspace/workspace-db.ts';
 import { runAction, type Register } from '../program/program.ts';
 import { runUpdates } from '../upstream/run-updates.ts';
 
-/** `langso updates`: the province's decisions back into the workspace and the hub (issue #5 item 5). */
+/** `langso updates`: the province's decisions back into the workspace and the hub. */
 export const registerUpdatesCommand: Register = (program, ctx, exit) => {
   program
     .command('updates')

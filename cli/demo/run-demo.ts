@@ -44,7 +44,7 @@ function langso(args: readonly string[], env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * The one-command demo (issue #7): the sandbox province, the team lead's workspace loaded with the
+ * The one-command demo: the sandbox province, the team lead's workspace loaded with the
  * demo fixtures, and the hub serving the built PWA. Training records only: the sandbox and hub run
  * with --training, and a real province refuses them.
  */

@@ -13,7 +13,7 @@ const CA_VALIDITY_DAYS = 3_650;
 /** A CA this close to its end is replaced before a phone starts refusing the hub. */
 const CA_RENEW_BEFORE_DAYS = 400;
 
-/** The team's own certificate authority, which each phone trusts once (DESIGN §3). */
+/** The team's own certificate authority, which each phone trusts once (docs/PROTOCOL.md). */
 export interface LocalCa {
   readonly cert: x509.X509Certificate;
   readonly certPem: string;

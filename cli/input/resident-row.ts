@@ -1,6 +1,6 @@
 import type { ResidentInput } from '../../shared/validate/resident.ts';
 
-/** The columns of a residents file (issue #2): all required in a CSV header, in any order. */
+/** The columns of a residents file: all required in a CSV header, in any order. */
 export const REQUIRED_COLUMNS = ['fullName', 'dateOfBirth', 'sex', 'cccd', 'phone', 'communeCode', 'hamlet'] as const;
 /** Columns a file may add. */
 export const OPTIONAL_COLUMNS = ['email', 'house'] as const;

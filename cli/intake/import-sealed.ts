@@ -17,7 +17,7 @@ import type { SealedImportFacts } from './sealed-import-context.ts';
 import { storeSealedBatch } from './store-sealed-batch.ts';
 
 /**
- * `langso import FILE.langso` (issue #6): verify everything, then write everything, or nothing.
+ * `langso import FILE.langso`: verify everything, then write everything, or nothing.
  *
  * 1. The team and its phones come from the hub's store; the lead's key is unlocked.
  * 2. shared/seal reads the whole file once (`openSealedFile`): the device's signature, that the

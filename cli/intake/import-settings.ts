@@ -13,6 +13,6 @@ export interface ImportSettings {
   readonly now: () => string;
   readonly ids: Ids;
   readonly progress: (total: number) => Progress;
-  /** Keys and the hub's phones, for `.langso` files (issue #6); absent where none can come. */
+  /** Keys and the hub's phones, for `.langso` files; absent where none can come. */
   readonly sealed?: SealedImportContext | undefined;
 }

@@ -9,7 +9,7 @@ import { UserError } from '../program/user-error.ts';
 import type { LeadPublicKeys } from '../../shared/sync/public-keys.ts';
 
 /**
- * The team lead's key files in the workspace (issue #6): `lead-key.json` holds both private keys
+ * The team lead's key files in the workspace: `lead-key.json` holds both private keys
  * wrapped under the passphrase, `lead-public.json` the public halves phones receive. Both are
  * owner-only. A key file is never overwritten: new keys move the old file aside first, so a
  * batch file still on its way to the old key can be opened with it.

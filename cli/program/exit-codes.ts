@@ -1,4 +1,4 @@
-/** The CLI's exit codes (issue #5 conventions), the same for every command. */
+/** The CLI's exit codes, the same for every command (README: "Exit codes"). */
 export const EXIT = {
   ok: 0,
   /** The command ran and found problems (invalid records, records left unsent). */

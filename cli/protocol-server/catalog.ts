@@ -40,7 +40,7 @@ export interface CatalogBody {
    * the team has none. Kept for older clients: `leadKeys` says the same and more.
    */
   readonly leadPublicKey: Record<string, unknown> | null;
-  /** Both public keys of the team lead with their ids (issue #6); absent while the team has none. */
+  /** Both public keys of the team lead with their ids; absent while the team has none. */
   readonly leadKeys?: TeamLeadKeys;
 }
 

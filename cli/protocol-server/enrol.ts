@@ -24,7 +24,7 @@ interface CodeRow {
  * `POST /v1/devices`: a one-time team code buys a device id and a bearer token. A code that is
  * unknown or already used gets the same 403 ENROL_CODE_INVALID, so guessing learns nothing.
  * The device's public key (if sent) is kept so the lead's `langso import` can check who signed a
- * `.langso` file; the answer carries the lead's public keys when the team has them (issue #6).
+ * `.langso` file; the answer carries the lead's public keys when the team has them.
  */
 export function createEnrolHandler(db: Database.Database, clock: Clock, random: RandomSource): Handler {
   const newId = createIdMaker(clock, random);

@@ -13,7 +13,7 @@ export const PROTOCOL_SERVER_MIGRATIONS: readonly Migration[] = [
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        -- The team lead's public key (JWK JSON), for sealed batch files (issue #6).
+        -- The team lead's public key (JWK JSON), for sealed batch files.
         lead_public_key TEXT
       );
 

@@ -24,7 +24,7 @@ export interface BatchScope {
   readonly lang: Lang;
 }
 
-/** The province still lets the device replace these (DESIGN §2 lifecycle). */
+/** The province still lets the device replace these (docs/DOMAIN.md). */
 const EDITABLE_ON_SERVER = new Set(['received', 'needs_fix']);
 
 /**

@@ -23,7 +23,7 @@ export function payloadProblem(record: WireRecord): FieldProblem | undefined {
 }
 
 /**
- * Every record holds a person's data or a household's, so every type needs a consent (DESIGN
+ * Every record holds a person's data or a household's, so every type needs a consent (docs/DOMAIN.md
  * §2: "no consent, no sync"); one the person was not told their rights for is not a consent.
  */
 export function hasConsent(record: WireRecord): boolean {

@@ -3,7 +3,7 @@ import type { FetchLike } from '../../shared/sync/http-transport.ts';
 
 /**
  * ky as the sync transport's `fetch`. ky's own retries and timeout are off: the shared engine
- * retries with backoff and the same Idempotency-Key (DESIGN §3), and the transport's deadline
+ * retries with backoff and the same Idempotency-Key (docs/PROTOCOL.md), and the transport's deadline
  * covers the whole request, body included, where ky's would cover only the headers. HTTP errors
  * come back as answers, because the transport classifies them (transient, auth, permanent).
  */

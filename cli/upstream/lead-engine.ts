@@ -25,7 +25,7 @@ export interface LeadEngineOptions {
 /** A batch of 250 residents over a rural 3G link: well under a minute; beyond that, try again. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** The shared engine (DESIGN §3) as the lead's laptop runs it: SQLite outbox, ky, gzip, real time. */
+/** The shared engine (docs/PROTOCOL.md) as the lead's laptop runs it: SQLite outbox, ky, gzip, real time. */
 export function createLeadSyncEngine(options: LeadEngineOptions): SyncEngine {
   const { enrolment, lang } = options;
   const base = options.fetch ?? kyFetch;

@@ -12,7 +12,7 @@ export interface Outcome {
 }
 
 /**
- * `langso sync`'s verdict (issue #5: "exit non-zero when anything is left unsent, saying why"):
+ * `langso sync`'s verdict (non-zero whenever anything is left unsent, saying why):
  * 0 only when nothing is left at all; 1 when records are left for reasons of their own
  * (quarantined, unreceipted, or a Ctrl+C); 3 when the network or the server stopped the run.
  */

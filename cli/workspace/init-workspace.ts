@@ -43,7 +43,7 @@ export function initWorkspace(db: Database.Database, request: InitRequest, dir: 
     ...(before?.enrolment && before.upstream === request.upstream ? { enrolment: before.enrolment } : {}),
   };
   writeConfig(db, config);
-  // The lead's key pair for sealed batch files (issue #6) is made next, by `ensureLeadKeys`
+  // The lead's key pair for sealed batch files is made next, by `ensureLeadKeys`
   // (lead-keys.ts), which `langso init` calls after this: key files beside the database, the
   // private keys wrapped under a passphrase. Kept apart so workspaces made in-process (tests)
   // skip the passphrase and the key derivation's cost.

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../program/user-error.ts';
 
-/** Owner-only: a workspace holds residents' personal data (DESIGN §2, §5). */
+/** Owner-only: a workspace holds residents' personal data (docs/DOMAIN.md, docs/ARCHITECTURE.md). */
 export const WORKSPACE_DIR_MODE = 0o700;
 export const WORKSPACE_FILE_MODE = 0o600;
 
@@ -15,7 +15,7 @@ export interface WorkspaceSources {
   readonly home?: string;
 }
 
-/** `--workspace` wins, then `LANGSO_HOME`, then `~/.langso` (DESIGN §5). */
+/** `--workspace` wins, then `LANGSO_HOME`, then `~/.langso` (docs/ARCHITECTURE.md). */
 export function resolveWorkspaceDir(sources: WorkspaceSources): string {
   const chosen = nonEmpty(sources.flag) ?? nonEmpty(sources.env['LANGSO_HOME']);
   return resolve(chosen ?? join(sources.home ?? homedir(), '.langso'));

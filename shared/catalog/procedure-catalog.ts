@@ -7,7 +7,7 @@ import { RESIDENCE_FORMS } from './eforms/residence.ts';
 import type { EForm } from './eforms/form-field.ts';
 
 /**
- * The procedure catalog (DESIGN §2): the 21 procedures a team helps with most, as published on
+ * The procedure catalog (docs/DOMAIN.md): the 21 procedures a team helps with most, as published on
  * the national portal, each with its hand-designed e-form. The published text (≈90 KB) is data,
  * not code: the CLI and the server read it from shared/catalog/data/procedures.json, the PWA
  * fetches the same file from beside the app (precached) when a procedure screen opens, so it is

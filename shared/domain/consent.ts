@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /**
- * Consent under the PDP Law 91/2025/QH15 and Decree 356/2025/NĐ-CP (DESIGN §2): explicit, per
+ * Consent under the PDP Law 91/2025/QH15 and Decree 356/2025/NĐ-CP (docs/DOMAIN.md): explicit, per
  * purpose, never pre-ticked, verifiable. `textVersion` names the consent text that was shown.
  */
 export const CONSENT_PURPOSES = ['eid_registration', 'dossier_filing', 'household_register'] as const;

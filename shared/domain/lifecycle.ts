@@ -1,5 +1,5 @@
 /**
- * The lifecycle shared by e-ID applications and dossiers (DESIGN §2):
+ * The lifecycle shared by e-ID applications and dossiers (docs/DOMAIN.md):
  * draft → ready → queued → sent → received → (needs_fix | scheduled | approved → activated | rejected).
  * The device moves a record up to `sent`; only the province moves it further.
  */

@@ -8,7 +8,7 @@ export const en: Record<MessageCode, string> = {
   INTERNAL: 'Unexpected error: {reason}. Stored data is unaffected.',
 
 
-  // --- Validation, reference data and `langso check` (issue #2; shared/validate, cli/commands/check.ts) ---
+  // --- Validation, reference data and `langso check` (shared/validate, cli/commands/check.ts) ---
   CCCD_FORMAT: '{field}: must be exactly 12 digits (found {length} digits).',
   'CCCD_FORMAT.chars': '{field}: must be 12 digits only, no letters or symbols (found {length} digits).',
   CCCD_LEGACY_CMND:
@@ -107,7 +107,7 @@ export const en: Record<MessageCode, string> = {
   REV_CONFLICT: 'The record was changed elsewhere; review it before sending.',
   NOT_EDITABLE: 'The province has received this dossier; it can no longer be changed.',
   UNAVAILABLE: 'The system is temporarily unavailable; it will retry later.',
-  // --- sync engine's own codes (issue #3 part 1; shared/sync/sync-codes.ts) ---
+  // --- sync engine's own codes (shared/sync/sync-codes.ts) ---
   SYNC_NETWORK: 'Cannot reach the server (no signal or the connection dropped); the records are still queued.',
   TIMEOUT: 'The server did not answer in time; the records are still queued and will be retried.',
   ABORTED: 'Sync stopped as asked; records not yet sent are still queued.',
@@ -125,7 +125,7 @@ export const en: Record<MessageCode, string> = {
   // --- end of validation block ---
 
 
-  // --- sealed batch files, key files, receipt files (issue #6; shared/seal, cli/seal) ---
+  // --- sealed batch files, key files, receipt files (shared/seal, cli/seal) ---
   SEAL_EMPTY: 'The batch file is empty (0 bytes): sending or copying it probably did not finish. Ask the sender to send it again.',
   SEAL_NOT_LANGSO: 'This is not a Langso batch file (.langso).',
   SEAL_VERSION_UNSUPPORTED:

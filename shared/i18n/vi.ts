@@ -7,7 +7,7 @@ export const vi = {
   INTERNAL: 'Lỗi không mong đợi: {reason}. Dữ liệu đã lưu không bị ảnh hưởng.',
 
 
-  // --- Validation, reference data and `langso check` (issue #2; shared/validate, cli/commands/check.ts) ---
+  // --- Validation, reference data and `langso check` (shared/validate, cli/commands/check.ts) ---
   // Issue codes of shared/validate/issue.ts. {field} is the localised field name; `.variant` keys
   // are more precise wordings of the same code, picked by params.variant (formatIssue).
   CCCD_FORMAT: '{field}: phải gồm đúng 12 chữ số (đang có {length} chữ số).',
@@ -57,7 +57,7 @@ export const vi = {
   FORM_NUMBER: '{field}: phải là số từ {min} đến {max}.',
   DATE_FORMAT: '{field}: “{value}” không phải ngày có thật; hãy viết dd/mm/yyyy hoặc yyyy-mm-dd.',
   DATE_FUTURE: '{field}: {value} là ngày trong tương lai (hôm nay là {today}).',
-  // Field names (GLOSSARY.md)
+  // Field names (docs/DOMAIN.md, "Words")
   'field.fullName': 'Họ và tên',
   'field.dateOfBirth': 'Ngày sinh',
   'field.sex': 'Giới tính',
@@ -112,7 +112,7 @@ export const vi = {
   REV_CONFLICT: 'Bản ghi đã được sửa ở nơi khác; cần xem lại trước khi gửi.',
   NOT_EDITABLE: 'Hồ sơ đã được tỉnh tiếp nhận, không sửa được nữa.',
   UNAVAILABLE: 'Hệ thống tạm thời không phục vụ; sẽ thử lại sau.',
-  // --- sync engine's own codes (issue #3 part 1; shared/sync/sync-codes.ts) ---
+  // --- sync engine's own codes (shared/sync/sync-codes.ts) ---
   SYNC_NETWORK: 'Không kết nối được máy chủ (mất sóng hoặc đứt kết nối); bản ghi vẫn nằm chờ gửi.',
   TIMEOUT: 'Máy chủ không trả lời kịp; bản ghi vẫn nằm chờ gửi, sẽ thử lại.',
   ABORTED: 'Đã dừng đồng bộ theo yêu cầu; bản ghi chưa gửi vẫn nằm chờ.',
@@ -130,7 +130,7 @@ export const vi = {
   // --- end of validation block ---
 
 
-  // --- sealed batch files, key files, receipt files (issue #6; shared/seal, cli/seal) ---
+  // --- sealed batch files, key files, receipt files (shared/seal, cli/seal) ---
   SEAL_EMPTY: 'Tệp lô hồ sơ rỗng (0 byte): có thể việc gửi hoặc chép tệp chưa xong. Hãy nhờ người gửi gửi lại.',
   SEAL_NOT_LANGSO: 'Đây không phải tệp lô hồ sơ Làng số (.langso).',
   SEAL_VERSION_UNSUPPORTED:

@@ -5,7 +5,7 @@ import { concatBytes, sha256, u32be, utf8, type Bytes } from './bytes.ts';
 import { EcPublicJwkSchema } from '../sync/public-keys.ts';
 
 /**
- * The `.langso` file, format version 1 (DESIGN §4):
+ * The `.langso` file, format version 1 (docs/PROTOCOL.md):
  *
  *   MAGIC (8) | version u16 | header length u32 | header JSON | SHA-256 of all before (32)
  *   chunk 0 | chunk 1 | … | chunk n-1          AES-256-GCM, ciphertext + 16-byte tag each

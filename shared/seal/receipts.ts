@@ -11,7 +11,7 @@ import type { LeadKeys } from './keys.ts';
 import type { LeadPublicKeys } from '../sync/public-keys.ts';
 
 /**
- * The return path of a batch file (issue #6 item 3): `langso receipts export` writes a small
+ * The return path of a batch file: `langso receipts export` writes a small
  * JSON file signed with the team lead's ECDSA key; the phone checks it with the lead's public key
  * from enrolment and lets records leave its outbox. Not encrypted: it holds record ids and
  * statuses, no personal data. The entries are the sync protocol's receipts, so the phone applies

@@ -1,4 +1,4 @@
-/** A device clock further than this from the server's is flagged in the report (DESIGN §3). */
+/** A device clock further than this from the server's is flagged in the report (docs/PROTOCOL.md). */
 export const CLOCK_SKEW_LIMIT_MS = 5 * 60 * 1000;
 
 /**

@@ -22,7 +22,7 @@ export interface SyncEngineOptions {
   readonly ids: Ids;
   /** Waits `ms`, returning early (resolving or rejecting) when `signal` aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Chunk bounds; DESIGN §3 asks for 100–500 records. Defaults: 250 records, 1 MiB. */
+  /** Chunk bounds; docs/PROTOCOL.md asks for 100–500 records. Defaults: 250 records, 1 MiB. */
   readonly limits?: Partial<ChunkLimits>;
   /** Tries per request before the run stops as offline / server-unavailable. Default 6. */
   readonly maxAttempts?: number;

@@ -20,7 +20,7 @@ export interface SyncEngine {
 }
 
 /**
- * The one sync engine of DESIGN §3, for the PWA (Dexie + fetch), the CLI (SQLite + ky) and tests
+ * The one sync engine of docs/PROTOCOL.md, for the PWA (Dexie + fetch), the CLI (SQLite + ky) and tests
  * (memory + an in-memory province). Everything it touches is passed in.
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {

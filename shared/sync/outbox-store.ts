@@ -42,7 +42,7 @@ export type SyncStateKey = 'updatesCursor' | 'catalogEtag' | 'clockOffsetMs' | '
 
 /**
  * The storage the sync engine runs over: Dexie in the PWA, SQLite in the CLI and hub, memory in
- * tests. Every method that changes state must be durable when its promise resolves (DESIGN §3:
+ * tests. Every method that changes state must be durable when its promise resolves (docs/PROTOCOL.md:
  * "every state change is durable before the next request"). No method is held open across a
  * network call: the engine reads, lets go, sends, then writes.
  */

@@ -4,12 +4,12 @@ import { LifecycleSchema, RECORD_TYPES, Sha256Schema, UuidV7Schema } from '../do
 import { LeadPublicKeysSchema } from './public-keys.ts';
 
 /**
- * Sync protocol v1 (DESIGN §3) as runtime schemas; the types are inferred so that device, hub
+ * Sync protocol v1 (docs/PROTOCOL.md) as runtime schemas; the types are inferred so that device, hub
  * and sandbox can never disagree silently. Both ends validate what they receive.
  */
 export const PROTOCOL_VERSION = 1;
 
-/** Chunk bounds (DESIGN §3): never one request per record, never an unbounded request. */
+/** Chunk bounds (docs/PROTOCOL.md): never one request per record, never an unbounded request. */
 export const MAX_RECORDS_PER_BATCH = 500;
 export const MAX_BATCH_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -23,7 +23,7 @@ export const EnrolRequestSchema = v.object({
 export type EnrolRequest = v.InferOutput<typeof EnrolRequestSchema>;
 
 /**
- * The team lead's public keys (issue #6), as the hub hands them to phones at enrolment and in
+ * The team lead's public keys, as the hub hands them to phones at enrolment and in
  * `GET /v1/catalog`: phones seal `.langso` files to `encryption` (ECDH) and check receipt files
  * with `signing` (ECDSA). The key ids are the RFC 7638 thumbprints (shared/seal/jwk.ts `keyId`):
  * a phone recomputes them before trusting the keys, and shows `shortFingerprint(encryptionKeyId)`

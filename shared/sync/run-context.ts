@@ -26,7 +26,7 @@ export interface RunContext {
   emit(event: SyncProgress): void;
   /**
    * Runs a store write as one of this run's state changes: no request of the run starts until
-   * every write begun before it is durable (DESIGN §3), even with two batches in flight.
+   * every write begun before it is durable (docs/PROTOCOL.md), even with two batches in flight.
    */
   write<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves once every write begun so far has settled. */

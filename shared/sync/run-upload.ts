@@ -57,7 +57,7 @@ async function finishReport(ctx: RunContext, stop: RunStop | undefined): Promise
   } catch (error) {
     stop ??= storageFailure(error);
   }
-  // "Complete" is said only when nothing waits without a reason (DESIGN §3).
+  // "Complete" is said only when nothing waits without a reason (docs/PROTOCOL.md).
   const status: SyncStatus = counts?.pending === 0 && stop?.status !== 'failed' ? 'complete' : (stop?.status ?? 'partial');
   if (status === 'complete') {
     try {

@@ -32,7 +32,7 @@ function expectedDigit4(year: number, sex: Sex | undefined): string | undefined 
 }
 
 /**
- * Checks a 12-digit personal ID number (DESIGN §2; Decree 137/2015/NĐ-CP art. 13) on its own
+ * Checks a 12-digit personal ID number (docs/DOMAIN.md; Decree 137/2015/NĐ-CP art. 13) on its own
  * and against the person's date of birth and sex. Each issue names the digits it is about.
  */
 export function checkCccd(raw: string, context: CccdContext = {}, field = 'cccd'): Issue[] {

@@ -10,7 +10,7 @@ export interface ConsentNeed {
 }
 
 /**
- * Consent rules of DESIGN §2 (PDP Law 91/2025/QH15, Decree 356/2025/NĐ-CP): no consent, no sync;
+ * Consent rules of docs/DOMAIN.md (PDP Law 91/2025/QH15, Decree 356/2025/NĐ-CP): no consent, no sync;
  * a consent must cover every purpose and data category of the record, name who processes the
  * data, record that the person's rights were shown, and carry the signature it claims.
  */

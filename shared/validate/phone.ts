@@ -5,7 +5,7 @@ const MOBILE = /^0[35789]\d{8}$/;
 
 /**
  * A Vietnamese mobile number in its stored 0-form (`0912345678`), or undefined when it is not
- * one. Spaces, dots, dashes and brackets are dropped; +84, 0084 and 84 become 0 (DESIGN §2).
+ * one. Spaces, dots, dashes and brackets are dropped; +84, 0084 and 84 become 0 (docs/DOMAIN.md).
  */
 export function normalisePhone(s: string): string | undefined {
   let digits = s.replace(SEPARATORS, '');

@@ -37,7 +37,7 @@ export interface SoakSeedResult {
 }
 
 /**
- * One seed of the fault soak (issue #3): a fresh device syncs its outbox to the sandbox through
+ * One seed of the fault soak (docs/TESTING.md): a fresh device syncs its outbox to the sandbox through
  * the fault proxy cutting connections before the request, mid-request, mid-response and after
  * the commit, until the engine says complete. Then the promise is checked both sides: the
  * province's ids are the device's receipted ids, nothing was stored or committed twice, and

@@ -10,7 +10,7 @@ import { createSyncClient, gzipBytes, nodeFetch, type SeenResponse } from '../he
 
 /**
  * The engine against the real `langso sandbox` (child processes, SQLite files): the failures
- * DESIGN §3 names, one at a time, each checked on both sides. The server's own answers to bad
+ * docs/PROTOCOL.md names, one at a time, each checked on both sides. The server's own answers to bad
  * requests are proven in test/cli/protocol-server; here it is what the engine makes of them.
  */
 let plain: SandboxProcess | undefined;

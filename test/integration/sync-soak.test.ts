@@ -7,7 +7,7 @@ const SEEDS = Array.from({ length: 20 }, (_, n) => 101 + 7 * n);
 const RECORDS = 2_000;
 
 /**
- * The promise of DESIGN §3, proven end to end (issue #3): the shared engine over Node's fetch,
+ * The promise of docs/PROTOCOL.md, proven end to end: the shared engine over Node's fetch,
  * the real `langso sandbox` as a child process with its SQLite file, and between them our TCP
  * proxy cutting about a fifth of connections before the request, mid-request, mid-response and
  * after the commit. Seeds run one after another, each with its own team and device; `npm run

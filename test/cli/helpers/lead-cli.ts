@@ -13,7 +13,7 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** The lead key's passphrase the tests' `langso init` and sealed imports get (issue #6). */
+/** The lead key's passphrase the tests' `langso init` and sealed imports get. */
 export const TEST_PASSPHRASE = 'mật khẩu tập huấn';
 
 /** `node bin/langso.js …` from the repository root, as a lead would run it (no TTY, no colour). */

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'langso.js');
-// LANGSO_PASSPHRASE: `langso init` makes the lead's key pair (issue #6); the hub itself needs none.
+// LANGSO_PASSPHRASE: `langso init` makes the lead's key pair; the hub itself needs none.
 const ENV = { PATH: process.env['PATH'] ?? '', LANG: 'en_US.UTF-8', NO_COLOR: '1', LANGSO_PASSPHRASE: 'mật khẩu tập huấn' };
 
 export interface Run {

@@ -91,7 +91,7 @@ describe('langso init makes the team lead’s key pair, behind a passphrase', { 
   it('tells a lead whose workspace has no key yet how to make one, when a batch file arrives', async () => {
     const ws2 = join(tmp.dir, 'ws-no-keys');
     expect((await langso(init(ws2))).code).toBe(0);
-    // A workspace from before issue #6: its key files are simply not there.
+    // A workspace from before sealed batch files existed: its key files are simply not there.
     for (const name of readdirSync(ws2).filter((n) => n.startsWith('lead-'))) rmSync(join(ws2, name));
     const code = await langso(['hub', 'code', '--workspace', ws2]);
     expect(code.code, code.stderr).toBe(0);

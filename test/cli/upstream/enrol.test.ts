@@ -16,7 +16,7 @@ async function body(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** A stand-in for `POST /v1/devices` (DESIGN §3): one good code, everything else refused. */
+/** A stand-in for `POST /v1/devices` (docs/PROTOCOL.md): one good code, everything else refused. */
 beforeAll(async () => {
   server = createServer((req, res) => {
     void body(req).then((json) => {

@@ -10,7 +10,7 @@ const RECORDS = 2_000;
 const SEEDS = [11, 29, 47, 83];
 
 /**
- * The promise of DESIGN §3 under seeded faults, against the in-memory province: ~20 % of requests
+ * The promise of docs/PROTOCOL.md under seeded faults, against the in-memory province: ~20 % of requests
  * fail before (503 or a cut) and ~10 % of batches are committed then cut; some records are
  * training records, some poison, some name attachments the device lost, some lose their receipt.
  * Whatever happens: nothing lost, nothing stored twice, every record receipted or with a reason.
