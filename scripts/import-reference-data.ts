@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.argv[2];
-if (dataDir === undefined) {
+const dataDir = process.argv[2] ?? usage();
+
+function usage(): never {
   process.stderr.write('usage: node --import tsx scripts/import-reference-data.ts DATA_DIR\n');
   process.exit(2);
 }
