@@ -13,22 +13,12 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { communes } from '../shared/catalog/communes.ts';
+import { seededRandom } from '../shared/random/seeded-random.ts';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const GOAL_SECONDS = 5;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** mulberry32: a small seeded PRNG, so the file is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Trương', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Thạch', 'Danh', 'Lâm', 'Quách', 'Tô'];
 const MIDDLE_M = ['Văn', 'Minh', 'Hoàng', 'Quốc', 'Thanh', 'Hữu', 'Công'];
@@ -41,7 +31,7 @@ function csvCell(value: string): string {
 }
 
 function generateCsv(rows: number, seed: number): string {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const codes = communes().map((c) => c.code);
   const parts = ['\uFEFFfullName,dateOfBirth,sex,cccd,phone,communeCode,hamlet\n'];

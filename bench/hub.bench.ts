@@ -10,7 +10,7 @@
  *   node --import tsx bench/hub.bench.ts [PHONES] [RECORDS_PER_PHONE]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -26,6 +26,7 @@ import { sleep } from '../shared/sync/sleep.ts';
 import type { SyncReport } from '../shared/sync/sync-report.ts';
 import type { Transport } from '../shared/sync/transport.ts';
 import { seededRandom } from '../test/helpers/fault-proxy.ts';
+import { processCpuSeconds } from '../test/helpers/sandbox-process.ts';
 import { residentRecords } from '../test/helpers/resident-records.ts';
 import { gzipBytes, nodeFetch } from '../test/helpers/sync-client.ts';
 
@@ -78,17 +79,6 @@ async function startHub(workspace: string, codes: number): Promise<HubChild> {
   };
 }
 
-/** utime + stime from /proc/<pid>/stat, in USER_HZ ticks (100 per second on Linux). */
-function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 async function enrol(url: string, code: string, name: string): Promise<{ deviceId: string; token: string }> {
   const res = await fetch(`${url}/v1/devices`, {

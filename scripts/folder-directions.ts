@@ -6,7 +6,8 @@
  */
 export const FOLDER_DIRECTIONS: Readonly<Record<string, readonly string[]>> = {
   // The domain core: pure, no I/O, lowest first.
-  'shared/domain': [],
+  'shared/domain': ['shared/i18n'],
+  'shared/random': [],
   'shared/catalog/data': [],
   'shared/catalog/eforms': [],
   'shared/catalog': ['shared/domain', 'shared/catalog/data', 'shared/catalog/eforms'],

@@ -1,6 +1,6 @@
 import type { Faults } from '../protocol-server/faults.ts';
 import type { ProvincePolicy } from './province-policy.ts';
-import { seededRandom } from './seeded.ts';
+import { seededRandom } from '../../shared/random/seeded-random.ts';
 
 /** The fault knobs of the sandbox, drawing from their own seeded streams (one per knob). */
 export function createFaults(policy: ProvincePolicy): Faults {

@@ -25,27 +25,22 @@ type Surface = {
 function surface(width: number, height: number): Surface {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    return {
-      width,
-      height,
-      draw: (bitmap, w, h) => ctx.drawImage(bitmap, 0, 0, w, h),
-      encode: (quality) => canvas.convertToBlob({ type: 'image/jpeg', quality }),
-    };
+    return drawingOn(canvas.getContext('2d'), width, height, (quality) => canvas.convertToBlob({ type: 'image/jpeg', quality }));
   }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
+  const canvas = Object.assign(document.createElement('canvas'), { width, height });
+  return drawingOn(canvas.getContext('2d'), width, height, (quality) =>
+    new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))), 'image/jpeg', quality)),
+  );
+}
+
+function drawingOn(
+  ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null,
+  width: number,
+  height: number,
+  encode: Surface['encode'],
+): Surface {
   if (!ctx) throw new Error('no 2d context');
-  return {
-    width,
-    height,
-    draw: (bitmap, w, h) => ctx.drawImage(bitmap, 0, 0, w, h),
-    encode: (quality) =>
-      new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))), 'image/jpeg', quality)),
-  };
+  return { width, height, draw: (bitmap, w, h) => ctx.drawImage(bitmap, 0, 0, w, h), encode };
 }
 
 export function fitLongEdge(width: number, height: number, longEdge: number): { width: number; height: number } {

@@ -1,19 +1,10 @@
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { effectiveLimits, type ChunkLimits, type SyncEngineOptions } from './engine-options.ts';
-import type { Ids } from './ids.ts';
-import type { OutboxEntry, OutboxStore } from './outbox-store.ts';
+import type { OutboxEntry } from './outbox-store.ts';
 import type { SyncProgress, SyncReason } from './sync-report.ts';
-import type { Transport } from './transport.ts';
 
-/** Everything one run needs: the injected world plus what the run has learnt so far. */
-export interface RunContext {
-  readonly store: OutboxStore;
-  readonly transport: Transport;
-  readonly deviceId: string;
-  readonly clock: () => number;
-  readonly random: () => number;
-  readonly ids: Ids;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+/** Everything one run needs: the injected world (the engine's options) plus what the run has learnt so far. */
+export interface RunContext extends Pick<SyncEngineOptions, 'store' | 'transport' | 'deviceId' | 'clock' | 'random' | 'ids' | 'sleep'> {
   readonly limits: ChunkLimits;
   readonly maxAttempts: number;
   readonly backoff: BackoffPolicy;

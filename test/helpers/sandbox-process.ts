@@ -89,7 +89,7 @@ function firstLine(child: ChildProcess): Promise<string> {
 }
 
 /** utime + stime from /proc/<pid>/stat, in USER_HZ ticks (100 per second on Linux). */
-function processCpuSeconds(pid: number | undefined): number | undefined {
+export function processCpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -6,7 +6,7 @@ import type { SyncProgress } from '../../shared/sync/sync-report.ts';
 import { systemIds } from '../../shared/sync/ids.ts';
 import { payloadHash, residentRecords } from '../helpers/resident-records.ts';
 import { enrolDevice, readProvince, revokeDevice, startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
-import { createSyncClient, gzipBytes, nodeFetch, type SeenResponse } from '../helpers/sync-client.ts';
+import { createSyncClient, gzipBytes, nodeFetch, type SeenResponse, type SyncClientOptions } from '../helpers/sync-client.ts';
 
 /**
  * The engine against the real `langso sandbox` (child processes, SQLite files): the failures
@@ -48,6 +48,20 @@ function withPayload(record: WireRecord, change: Record<string, unknown>): WireR
 
 const fast = { backoff: { baseMs: 5, capMs: 40 } } as const;
 
+type Device = Awaited<ReturnType<typeof enrolDevice>>;
+
+/** An enrolled device's sync client against a sandbox, retrying fast. */
+function clientOf(sandbox: SandboxProcess, device: Device, outbox: readonly WireRecord[], options: Partial<SyncClientOptions> = {}) {
+  return createSyncClient({ baseUrl: sandbox.url, deviceId: device.deviceId, token: device.token, records: [...outbox], ...fast, ...options });
+}
+
+/** The province holds exactly these records, none received twice. */
+function expectProvinceHoldsEachOnce(sandbox: SandboxProcess, device: Device, outbox: readonly WireRecord[]): void {
+  const province = readProvince(sandbox.dbFile, device.teamId);
+  expect(province.ids).toEqual(outbox.map((record) => record.id).sort());
+  expect(province.idsReceivedTwice).toEqual([]);
+}
+
 describe('the engine and the real sandbox', () => {
   it('gets the same receipts for the same batch sent twice, and duplicates with the same references for records resent in new batches; stores each once', async () => {
     const sandbox = running(plain);
@@ -63,18 +77,16 @@ describe('the engine and the real sandbox', () => {
     expect(again).toEqual(first);
 
     // A device restored from a backup taken before its receipts came: it sends everything again.
-    const restored = createSyncClient({ baseUrl: sandbox.url, deviceId: device.deviceId, token: device.token, records: outbox, ...fast });
+    const restored = clientOf(sandbox, device, outbox);
     expect((await restored.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 250, duplicate: 50 });
     const refs = new Map(outbox.map((record) => [record.id, '']));
     for (const record of outbox) refs.set(record.id, (await restored.store.receiptFor(record.id))?.serverRef ?? '');
 
-    const resent = createSyncClient({ baseUrl: sandbox.url, deviceId: device.deviceId, token: device.token, records: outbox, ...fast });
+    const resent = clientOf(sandbox, device, outbox);
     expect((await resent.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 0, duplicate: 300 });
     for (const record of outbox) expect((await resent.store.receiptFor(record.id))?.serverRef).toBe(refs.get(record.id));
 
-    const province = readProvince(sandbox.dbFile, device.teamId);
-    expect(province.ids).toEqual(outbox.map((record) => record.id).sort());
-    expect(province.idsReceivedTwice).toEqual([]);
+    expectProvinceHoldsEachOnce(sandbox, device, outbox);
   });
 
   it('retries a batch whose answer was lost after the commit with the same key and gets the original receipts, not duplicates', async () => {
@@ -82,15 +94,10 @@ describe('the engine and the real sandbox', () => {
     const device = await enrolDevice(sandbox);
     const outbox = records(1_000);
     const seen: SeenResponse[] = [];
-    const client = createSyncClient({
-      baseUrl: sandbox.url,
-      deviceId: device.deviceId,
-      token: device.token,
-      records: outbox,
+    const client = clientOf(sandbox, device, outbox, {
       fetch: nodeFetch({ seen }),
       limits: { maxRecords: 100 },
       maxAttempts: 10,
-      ...fast,
     });
     const reports = await client.syncUntilSettled(5);
     // Half the commits lost their answer; every retry was a replay of the committed answer.
@@ -98,9 +105,7 @@ describe('the engine and the real sandbox', () => {
     expect(reports.reduce((sum, report) => sum + report.accepted, 0)).toBe(1_000);
     expect(reports.reduce((sum, report) => sum + report.duplicate, 0)).toBe(0);
     expect(seen.filter((response) => response.replayed).length).toBeGreaterThan(0);
-    const province = readProvince(sandbox.dbFile, device.teamId);
-    expect(province.ids).toEqual(outbox.map((record) => record.id).sort());
-    expect(province.idsReceivedTwice).toEqual([]);
+    expectProvinceHoldsEachOnce(sandbox, device, outbox);
   });
 
   it('quarantines a refused record in the middle of a chunk with its reason and keeps the rest moving', async () => {
@@ -109,7 +114,7 @@ describe('the engine and the real sandbox', () => {
     const outbox = records(200);
     const poison = withPayload(outbox[100] as WireRecord, { cccd: '09619001234' });
     outbox[100] = poison;
-    const client = createSyncClient({ baseUrl: sandbox.url, deviceId: device.deviceId, token: device.token, records: outbox, limits: { maxRecords: 200 }, ...fast });
+    const client = clientOf(sandbox, device, outbox, { limits: { maxRecords: 200 } });
     expect((await client.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 199, quarantined: 1, remaining: 0 });
     const [held] = await client.store.listQuarantined();
     expect(held).toMatchObject({ id: poison.id, reason: { code: 'RECORD_INVALID', message: expect.stringContaining('payload.cccd') } });
@@ -124,14 +129,9 @@ describe('the engine and the real sandbox', () => {
     const broken: WireRecord = { ...(outbox[137] as WireRecord), createdAt: 'hôm qua' };
     outbox[137] = broken;
     const seen: SeenResponse[] = [];
-    const client = createSyncClient({
-      baseUrl: sandbox.url,
-      deviceId: device.deviceId,
-      token: device.token,
-      records: outbox,
+    const client = clientOf(sandbox, device, outbox, {
       fetch: nodeFetch({ seen }),
       limits: { maxRecords: 200 },
-      ...fast,
     });
     expect((await client.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 199, quarantined: 1, remaining: 0 });
     expect(await client.store.listQuarantined()).toMatchObject([{ id: broken.id, reason: { code: 'BAD_REQUEST' } }]);
@@ -147,11 +147,7 @@ describe('the engine and the real sandbox', () => {
     const device = await enrolDevice(sandbox);
     const outbox = records(600);
     let revoked = false;
-    const first = createSyncClient({
-      baseUrl: sandbox.url,
-      deviceId: device.deviceId,
-      token: device.token,
-      records: outbox,
+    const first = clientOf(sandbox, device, outbox, {
       limits: { maxRecords: 100 },
       onProgress: (event) => {
         if (event.kind === 'receipts' && !revoked) {
@@ -159,7 +155,6 @@ describe('the engine and the real sandbox', () => {
           revoked = true;
         }
       },
-      ...fast,
     });
     const stopped = await first.engine.sync();
     expect(stopped).toMatchObject({ status: 'auth-required', quarantinedTotal: 0, problem: { code: 'UNAUTHORIZED', status: 401 } });
@@ -169,7 +164,7 @@ describe('the engine and the real sandbox', () => {
     expect(readProvince(sandbox.dbFile, device.teamId).ids).toHaveLength(stopped.accepted);
 
     const again = await enrolDevice(sandbox, { teamId: device.teamId });
-    const resumed = createSyncClient({ baseUrl: sandbox.url, deviceId: again.deviceId, token: again.token, records: [], store: first.store, ...fast });
+    const resumed = clientOf(sandbox, again, [], { store: first.store });
     expect((await resumed.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 600 - stopped.accepted, duplicate: 0, remaining: 0 });
     expect(readProvince(sandbox.dbFile, device.teamId).ids).toEqual(outbox.map((record) => record.id).sort());
   });
@@ -179,41 +174,25 @@ describe('the engine and the real sandbox', () => {
     const device = await enrolDevice(sandbox);
     const outbox = records(500);
     const progress: SyncProgress[] = [];
-    const client = createSyncClient({
-      baseUrl: sandbox.url,
-      deviceId: device.deviceId,
-      token: device.token,
-      records: outbox,
+    const client = clientOf(sandbox, device, outbox, {
       limits: { maxRecords: 50 },
       maxAttempts: 10,
       onProgress: (event) => progress.push(event),
       // The waits are recorded, not slept: the sandbox's Retry-After is 1 s.
       sleep: async () => {},
-      ...fast,
     });
     expect((await client.syncUntilSettled(5)).at(-1)).toMatchObject({ status: 'complete', remaining: 0 });
     const waits = progress.filter((event) => event.kind === 'waiting');
     expect(waits.length).toBeGreaterThan(0);
     const kinds = new Set(waits.map((event) => `${event.status} ${event.cause} ${event.delayMs >= 1_000 ? 'waited ≥ 1 s' : 'waited < 1 s'}`));
     expect(kinds).toEqual(new Set(['503 UNAVAILABLE waited ≥ 1 s']));
-    const province = readProvince(sandbox.dbFile, device.teamId);
-    expect(province.ids).toEqual(outbox.map((record) => record.id).sort());
-    expect(province.idsReceivedTwice).toEqual([]);
+    expectProvinceHoldsEachOnce(sandbox, device, outbox);
   });
 
   it('ends the run as server-unavailable, keeping the records, when the Retry-After is longer than the device may wait', async () => {
     const sandbox = running(failing);
     const device = await enrolDevice(sandbox);
-    const client = createSyncClient({
-      baseUrl: sandbox.url,
-      deviceId: device.deviceId,
-      token: device.token,
-      records: records(1_000),
-      limits: { maxRecords: 50 },
-      maxRetryAfterMs: 500,
-      sleep: async () => {},
-      ...fast,
-    });
+    const client = clientOf(sandbox, device, records(1_000), { limits: { maxRecords: 50 }, maxRetryAfterMs: 500, sleep: async () => {} });
     const report = await client.engine.sync();
     expect(report).toMatchObject({ status: 'server-unavailable', retryAfterMs: 1_000, problem: { code: 'UNAVAILABLE', status: 503 }, quarantinedTotal: 0 });
     expect(report.remaining).toBe(1_000 - report.accepted);
@@ -231,14 +210,9 @@ describe('the engine and the real sandbox', () => {
     const signed: WireRecord = { ...first, consent: first.consent && { ...first.consent, method: 'signature', signatureSha256: sha256 }, attachments: [] };
     outbox[0] = signed;
     const seen: SeenResponse[] = [];
-    const client = createSyncClient({
-      baseUrl: sandbox.url,
-      deviceId: device.deviceId,
-      token: device.token,
-      records: outbox,
+    const client = clientOf(sandbox, device, outbox, {
       attachments: new Map([[sha256, image]]),
       fetch: nodeFetch({ seen }),
-      ...fast,
     });
     expect((await client.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 20, remaining: 0 });
     expect(seen.map((response) => `${response.method} ${response.status}`)).toEqual(['POST 200', 'PUT 201', 'POST 200']);
@@ -254,7 +228,7 @@ describe('the engine and the real sandbox', () => {
     const first = outbox[3] as WireRecord;
     const signed: WireRecord = { ...first, consent: first.consent && { ...first.consent, method: 'signature', signatureSha256: sha256 }, attachments: [sha256] };
     outbox[3] = signed;
-    const client = createSyncClient({ baseUrl: sandbox.url, deviceId: device.deviceId, token: device.token, records: outbox, ...fast });
+    const client = clientOf(sandbox, device, outbox);
     expect((await client.syncUntilSettled(3)).at(-1)).toMatchObject({ status: 'complete', accepted: 29, quarantined: 1 });
     expect(await client.store.listQuarantined()).toMatchObject([{ id: signed.id, reason: { code: 'ATTACHMENT_UNREADABLE' } }]);
     expect(readProvince(sandbox.dbFile, device.teamId).ids).not.toContain(signed.id);

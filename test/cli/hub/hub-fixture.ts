@@ -6,6 +6,7 @@ import { initWorkspace } from '../../../cli/workspace/init-workspace.ts';
 import { withWorkspace } from '../../../cli/workspace/workspace-db.ts';
 import { EnrolResponseSchema } from '../../../shared/sync/protocol.ts';
 import type { Device } from '../protocol-server/harness.ts';
+import { startHub, type HubOptions, type RunningHub } from '../../../cli/hub/start-hub.ts';
 
 export const TEAM = 'Tổ ấp Tân Lợi';
 export const COMMUNE = '32002';
@@ -91,4 +92,28 @@ export async function eventually(check: () => boolean, what: string, ms = 10_000
     if (Date.now() > until) throw new Error(`never happened: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * A plain-HTTP hub on 127.0.0.1 over a test workspace, with no app to serve and no LAN; a failed
+ * hand-off to the lead's queue fails the test.
+ */
+export function startTestHub(workspaceDir: string, options: Partial<HubOptions> = {}): Promise<RunningHub> {
+  return startHub({
+    workspaceDir,
+    host: '127.0.0.1',
+    port: 0,
+    https: false,
+    pwaDir: undefined,
+    corsOrigins: [],
+    acceptTraining: false,
+    codes: 1,
+    lan: [],
+    onIngest: () => {},
+    onIngestError: (error) => {
+      throw error;
+    },
+    log: () => {},
+    ...options,
+  });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHubDatabase } from '../../../cli/workspace/hub-database.ts';
-import { startHub, type RunningHub } from '../../../cli/hub/start-hub.ts';
+import type { RunningHub } from '../../../cli/hub/start-hub.ts';
 import { ingestHubRecords, type HubIngestResult } from '../../../cli/intake/ingest-hub-records.ts';
 import { createReviewActions } from '../../../cli/review/review-actions.ts';
 import { RECORD_COLUMNS, type RecordRow } from '../../../cli/workspace/record-row.ts';
@@ -13,7 +13,7 @@ import type { BatchResponse, WireRecord } from '../../../shared/sync/protocol.ts
 import { importWireRecords } from '../../../cli/intake/import-wire-records.ts';
 import { testIds } from '../../shared/sync/helpers/entries.ts';
 import { batchOf, postBatch, putAttachment, samplePayload, wireRecord, type Device } from '../protocol-server/harness.ts';
-import { enrolPhone, eventually, initTestWorkspace, leadRows } from './hub-fixture.ts';
+import { enrolPhone, eventually, initTestWorkspace, leadRows, startTestHub } from './hub-fixture.ts';
 
 let dir: string;
 let hub: RunningHub | undefined;
@@ -32,22 +32,7 @@ afterEach(async () => {
 });
 
 async function start(options: { acceptTraining?: boolean } = {}): Promise<{ url: string; phone: Device }> {
-  hub = await startHub({
-    workspaceDir: dir,
-    host: '127.0.0.1',
-    port: 0,
-    https: false,
-    pwaDir: undefined,
-    corsOrigins: [],
-    acceptTraining: options.acceptTraining ?? false,
-    codes: 1,
-    lan: [],
-    onIngest: (result) => ingests.push(result),
-    onIngestError: (error) => {
-      throw error;
-    },
-    log: () => {},
-  });
+  hub = await startTestHub(dir, { acceptTraining: options.acceptTraining ?? false, onIngest: (result) => ingests.push(result) });
   const url = hub.urls[0] ?? '';
   const code = hub.codes[0] ?? '';
   return { url, phone: await enrolPhone(url, code) };

@@ -6,8 +6,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPayload } from '../../../shared/sync/canonical.ts';
-import { consent, samplePayload } from '../protocol-server/harness.ts';
+import { wireRecord } from '../protocol-server/harness.ts';
 import { uuidv7 } from 'uuidv7';
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'langso.js');
@@ -78,19 +77,7 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
       const secondPhone = await fetch(`${url}/v1/devices`, { method: 'POST', body: JSON.stringify({ code: second.code }) });
       expect(secondPhone.status).toBe(201);
 
-      const payload = samplePayload('resident');
-      const record = {
-        id: uuidv7(),
-        type: 'resident',
-        rev: 1,
-        hash: await hashPayload(payload),
-        payload,
-        attachments: [],
-        consent: consent(),
-        createdAt: '2026-11-20T03:00:00.000Z',
-        updatedAt: '2026-11-20T03:00:00.000Z',
-        training: false,
-      };
+      const record = await wireRecord('resident');
       const batchId = uuidv7();
       const res = await fetch(`${url}/v1/batches`, {
         method: 'POST',
@@ -132,15 +119,13 @@ describe('langso sandbox (child process)', { timeout: 120_000 }, () => {
         deviceId: string;
         token: string;
       };
-      const payload = samplePayload('resident');
-      const record = { id: uuidv7(), type: 'resident', rev: 1, hash: await hashPayload(payload), payload, attachments: [], consent: consent() };
-      const at = '2026-11-20T03:00:00.000Z';
+      const record = await wireRecord('resident');
       const batchId = uuidv7();
       const send = () =>
         fetch(`${url}/v1/batches`, {
           method: 'POST',
           headers: { authorization: `Bearer ${device.token}`, 'idempotency-key': batchId },
-          body: JSON.stringify({ protocol: 1, batchId, deviceId: device.deviceId, records: [{ ...record, createdAt: at, updatedAt: at, training: false }] }),
+          body: JSON.stringify({ protocol: 1, batchId, deviceId: device.deviceId, records: [record] }),
         });
       await expect(send()).rejects.toThrow();
       expect((await send()).status).toBe(200);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHubDatabase } from '../../../cli/workspace/hub-database.ts';
 import { relayDecisionsToWorkspaceHub, relayDecisionToHub } from '../../../cli/upstream/relay-decision.ts';
-import { startHub, type RunningHub } from '../../../cli/hub/start-hub.ts';
+import type { RunningHub } from '../../../cli/hub/start-hub.ts';
 import { hashPayload } from '../../../shared/sync/canonical.ts';
 import type { BatchResponse, Update, UpdatesResponse } from '../../../shared/sync/protocol.ts';
 import { batchOf, getUpdates, postBatch, samplePayload, wireRecord, type Device } from '../protocol-server/harness.ts';
-import { enrolPhone, initTestWorkspace } from '../hub/hub-fixture.ts';
+import { enrolPhone, initTestWorkspace, startTestHub } from '../hub/hub-fixture.ts';
 
 let dir: string;
 let hub: RunningHub;
@@ -18,22 +18,7 @@ let phone: Device;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'langso-hub-relay-'));
   await initTestWorkspace(dir);
-  hub = await startHub({
-    workspaceDir: dir,
-    host: '127.0.0.1',
-    port: 0,
-    https: false,
-    pwaDir: undefined,
-    corsOrigins: [],
-    acceptTraining: false,
-    codes: 1,
-    lan: [],
-    onIngest: () => {},
-    onIngestError: (error) => {
-      throw error;
-    },
-    log: () => {},
-  });
+  hub = await startTestHub(dir);
   url = hub.urls[0] ?? '';
   phone = await enrolPhone(url, hub.codes[0] ?? '');
 });

@@ -9,22 +9,13 @@ import { newRecord, type Author } from '../../../pwa/records/envelope.ts';
 import type { Consent } from '../../../shared/domain/consent.ts';
 import type { RecordEnvelope } from '../../../shared/domain/records.ts';
 import type { StoredRecord } from '../../../pwa/store/types.ts';
+import { seededRandom } from '../../../shared/random/seeded-random.ts';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Trương', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Thạch', 'Danh', 'Lâm', 'Quách', 'Tô'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Hoàng', 'Thanh', 'Hữu', 'Kim', 'Quốc', 'Mỹ'];
 const GIVEN = ['An', 'Bảo', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khang', 'Lợi', 'Phúc', 'Tâm', 'Anh', 'Bích', 'Hằng', 'Hoa', 'Lan', 'Linh', 'Mai', 'Nhung', 'Thảo', 'Út'];
 const HAMLETS = [...Array.from({ length: 12 }, (_, i) => `Ấp ${i + 1}`), 'Ấp Tân Lợi', 'Khóm 3', 'Ấp Đầm Dơi', 'Ấp Cái Nước'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const consent: Consent = {
   textVersion: 'langso-consent-2026-01-vi',
@@ -42,7 +33,7 @@ const author = (): Author => ({ deviceId: 'bench-device', training: false, now: 
 
 /** Synthetic households of four, seeded: the same people on every run. */
 function* people(count: number, seed: number): Generator<RecordEnvelope> {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   for (let n = 0; n < count; n += 4) {
     const hamlet = pick(HAMLETS);

@@ -1,14 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so every fault sequence in these tests can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../../shared/random/seeded-random.ts';
+
+// Every fault sequence in these tests can be replayed from its seed.
+export { seededRandom };
 
 export function seededUint32(seed: number): () => number {
   const random = seededRandom(seed);
