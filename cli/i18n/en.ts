@@ -380,6 +380,23 @@ export const cliEn: Record<CliOwnCode, string> = {
   HUB_STOPPED: 'Hub stopped.',
   HUB_CODE_ISSUED: 'One-time enrolment code for team "{team}": {code}',
   // --- end of `langso hub` block ---
+  // --- The page a phone opens to install the team's CA certificate (cli/hub/ca-page.ts) ---
+  // HTML fragments, not plain text: besides text they may hold only <b>, <code> and entities
+  // (&amp;); {name} is filled with the CA's name, escaped. Vietnamese and English both go on the page.
+  CA_PAGE_TITLE: "Install the team's certificate — Langso",
+  CA_PAGE_HEADING: "Install the team's certificate (once per phone)",
+  CA_PAGE_INTRO: "So that the Langso app runs securely over the village Wi-Fi, the phone must trust the team's certificate <b>{name}</b>.",
+  CA_PAGE_DOWNLOAD: 'Download the certificate',
+  CA_PAGE_ANDROID_DOWNLOAD: 'Tap <b>Download the certificate</b>; <code>langso-ca.crt</code> is saved in Downloads.',
+  CA_PAGE_ANDROID_SETTINGS: 'Open <b>Settings → Security → Encryption &amp; credentials → Install a certificate → CA certificate</b>.',
+  CA_PAGE_ANDROID_SAMSUNG: '(Samsung: Settings → Biometrics and security → Other security settings → Install from device storage → CA certificate.)',
+  CA_PAGE_ANDROID_INSTALL: 'Tap <b>Install anyway</b>, unlock the screen, and pick <code>langso-ca.crt</code>.',
+  CA_PAGE_ANDROID_REOPEN: 'Open the hub again:',
+  CA_PAGE_IPHONE_DOWNLOAD: 'Open this page in Safari, tap <b>Download the certificate</b>, then <b>Allow</b>.',
+  CA_PAGE_IPHONE_PROFILE: 'Open <b>Settings → Profile Downloaded → Install</b>.',
+  CA_PAGE_IPHONE_TRUST: 'Open <b>Settings → General → About → Certificate Trust Settings</b> and turn on <b>{name}</b>.',
+  CA_PAGE_CHECK: "Check: the certificate's SHA-256 fingerprint must match the line printed on the team lead's laptop:",
+  // --- end of CA page block ---
   // --- `langso demo` (npm start; cli/demo, cli/commands/demo.ts) ---
   DEMO_HELP: 'Run the demo: sandbox province + hub + the app, loaded with demo data (training)',
   DEMO_HELP_FLAG_LAN: 'serve phones on the Wi-Fi (HTTPS, 0.0.0.0)',

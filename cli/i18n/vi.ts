@@ -378,6 +378,23 @@ export const cliVi = {
   HUB_STOPPED: 'Đã dừng hub.',
   HUB_CODE_ISSUED: 'Mã đăng ký dùng một lần cho tổ "{team}": {code}',
   // --- end of `langso hub` block ---
+  // --- The page a phone opens to install the team's CA certificate (cli/hub/ca-page.ts) ---
+  // HTML fragments, not plain text: besides text they may hold only <b>, <code> and entities
+  // (&amp;); {name} is filled with the CA's name, escaped. Vietnamese and English both go on the page.
+  CA_PAGE_TITLE: 'Cài chứng chỉ của tổ — Langso',
+  CA_PAGE_HEADING: 'Cài chứng chỉ của tổ (một lần cho mỗi điện thoại)',
+  CA_PAGE_INTRO: 'Để ứng dụng Làng số chạy an toàn qua Wi-Fi của ấp, điện thoại cần tin chứng chỉ <b>{name}</b> của tổ.',
+  CA_PAGE_DOWNLOAD: 'Tải chứng chỉ',
+  CA_PAGE_ANDROID_DOWNLOAD: 'Bấm <b>Tải chứng chỉ</b> ở trên; tệp <code>langso-ca.crt</code> được lưu vào thư mục Tải xuống.',
+  CA_PAGE_ANDROID_SETTINGS: 'Mở <b>Cài đặt → Bảo mật → Mã hóa &amp; thông tin xác thực → Cài đặt chứng chỉ → Chứng chỉ CA</b>.',
+  CA_PAGE_ANDROID_SAMSUNG: '(Samsung: Cài đặt → Sinh trắc học và bảo mật → Cài đặt bảo mật khác → Cài đặt từ bộ nhớ thiết bị → Chứng chỉ CA.)',
+  CA_PAGE_ANDROID_INSTALL: 'Bấm <b>Vẫn cài đặt</b>, mở khóa màn hình, rồi chọn tệp <code>langso-ca.crt</code>.',
+  CA_PAGE_ANDROID_REOPEN: 'Mở lại địa chỉ của hub:',
+  CA_PAGE_IPHONE_DOWNLOAD: 'Mở trang này bằng Safari, bấm <b>Tải chứng chỉ</b> rồi <b>Cho phép</b>.',
+  CA_PAGE_IPHONE_PROFILE: 'Mở <b>Cài đặt → Đã tải về hồ sơ → Cài đặt</b>.',
+  CA_PAGE_IPHONE_TRUST: 'Mở <b>Cài đặt → Cài đặt chung → Giới thiệu → Cài đặt tin cậy chứng nhận</b> và bật <b>{name}</b>.',
+  CA_PAGE_CHECK: 'Kiểm tra: dấu vân tay SHA-256 của chứng chỉ phải trùng với dòng in trên máy tính của tổ trưởng:',
+  // --- end of CA page block ---
   // --- `langso demo` (npm start; cli/demo, cli/commands/demo.ts) ---
   DEMO_HELP: 'Chạy bản trình diễn: tỉnh giả lập + hub + ứng dụng, nạp sẵn dữ liệu mẫu (tập huấn)',
   DEMO_HELP_FLAG_LAN: 'phục vụ điện thoại qua Wi-Fi (HTTPS, 0.0.0.0)',
