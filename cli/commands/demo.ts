@@ -37,7 +37,15 @@ async function demo(ctx: CliContext, flags: DemoFlags, workspaceFlag: string | u
     ctx.stderr.write(`${line}\n`);
   };
   const stopRequested = waitForStop();
-  const running = await runDemo({ dir, keep: flags.keep === true, lan: flags.lan === true, port, decideAfterMs, log });
+  const running = await runDemo({
+    dir,
+    keep: flags.keep === true,
+    lan: flags.lan === true,
+    port,
+    decideAfterMs,
+    log,
+    buildingMessage: t(ctx.lang, 'DEMO_BUILDING_PWA'),
+  });
   if (flags.json) {
     const { stop: _stop, died: _died, ...facts } = running;
     ctx.stdout.write(`${JSON.stringify(facts)}\n`);

@@ -406,6 +406,7 @@ export const cliEn: Record<CliOwnCode, string> = {
   DEMO_HELP_FLAG_KEEP: 'keep the data of the previous run',
   DEMO_HELP_FLAG_JSON: 'print one JSON line when ready',
   DEMO_HELP_EXAMPLE: '\nExamples:\n  npm start\n  langso demo --lan --port 8443\n',
+  DEMO_BUILDING_PWA: 'Building the app (vite build)…',
   DEMO_READY: 'Langso — the demo is running ({team}). All data is training data, not real people.',
   DEMO_OPEN: '  Open the app:       {url}',
   DEMO_CODES: '  Team codes:         {codes}',

@@ -404,6 +404,7 @@ export const cliVi = {
   DEMO_HELP_FLAG_KEEP: 'giữ dữ liệu của lần chạy trước',
   DEMO_HELP_FLAG_JSON: 'in một dòng JSON khi sẵn sàng',
   DEMO_HELP_EXAMPLE: '\nVí dụ:\n  npm start\n  langso demo --lan --port 8443\n',
+  DEMO_BUILDING_PWA: 'Đang dựng ứng dụng (vite build)…',
   DEMO_READY: 'Làng số — bản trình diễn đang chạy ({team}). Dữ liệu là dữ liệu tập huấn, không phải người thật.',
   DEMO_OPEN: '  Mở ứng dụng:          {url}',
   DEMO_CODES: '  Mã đăng ký của tổ:    {codes}',
