@@ -35,21 +35,12 @@ export interface CheckReportJson {
  * anything. Exit 0 all valid, 1 problems found, 2 file missing, unreadable or unparseable.
  */
 export function registerCheckCommand(program: Command, ctx: CliContext, exit: ExitSink): void {
-  const vi = ctx.lang === 'vi';
   program
     .command('check')
-    .description(
-      vi
-        ? 'Kiểm tra danh sách cư dân trong tệp CSV hoặc JSON (không lưu gì)'
-        : 'Check a list of residents in a CSV or JSON file (stores nothing)',
-    )
-    .argument('<file>', vi ? 'tệp .csv hoặc .json' : 'a .csv or .json file')
-    .option('--json', vi ? 'in đúng một đối tượng JSON ra stdout' : 'print exactly one JSON object on stdout')
-    .addHelpText(
-      'after',
-      '\nCSV header: fullName,dateOfBirth,sex,cccd,phone,communeCode,hamlet  (optional: email,house)\n' +
-        'Exit codes: 0 all valid, 1 problems found, 2 file missing, unreadable or unparseable\n',
-    )
+    .description(t(ctx.lang, 'CHECK_HELP'))
+    .argument('<file>', t(ctx.lang, 'CHECK_HELP_ARG_FILE'))
+    .option('--json', t(ctx.lang, 'CHECK_HELP_FLAG_JSON'))
+    .addHelpText('after', t(ctx.lang, 'CHECK_HELP_NOTES'))
     .action(runAction(exit, (file: string, flags: CheckFlags) => checkCommand(ctx, file, flags)));
 }
 

@@ -37,7 +37,15 @@ async function demo(ctx: CliContext, flags: DemoFlags, workspaceFlag: string | u
     ctx.stderr.write(`${line}\n`);
   };
   const stopRequested = waitForStop();
-  const running = await runDemo({ dir, keep: flags.keep === true, lan: flags.lan === true, port, decideAfterMs, log });
+  const running = await runDemo({
+    dir,
+    keep: flags.keep === true,
+    lan: flags.lan === true,
+    port,
+    decideAfterMs,
+    log,
+    buildingMessage: t(ctx.lang, 'DEMO_BUILDING_PWA'),
+  });
   if (flags.json) {
     const { stop: _stop, died: _died, ...facts } = running;
     ctx.stdout.write(`${JSON.stringify(facts)}\n`);
@@ -75,21 +83,16 @@ async function demo(ctx: CliContext, flags: DemoFlags, workspaceFlag: string | u
 
 /** `langso demo` (what `npm start` runs): sandbox + hub + built PWA with the demo fixtures. */
 export const registerDemoCommand: Register = (program: Command, ctx: CliContext, exit) => {
-  const vi = ctx.lang === 'vi';
   program
     .command('demo')
-    .description(
-      vi
-        ? 'Chạy bản trình diễn: tỉnh giả lập + hub + ứng dụng, nạp sẵn dữ liệu mẫu (tập huấn)'
-        : 'Run the demo: sandbox province + hub + the app, loaded with demo data (training)',
-    )
-    .option('--lan', vi ? 'phục vụ điện thoại qua Wi-Fi (HTTPS, 0.0.0.0)' : 'serve phones on the Wi-Fi (HTTPS, 0.0.0.0)')
-    .option('--port <n>', vi ? 'cổng của hub (mặc định: tự chọn)' : 'hub port (default: picked)')
-    .option('--decide-after <ms>', vi ? 'tỉnh giả lập quyết định sau bao lâu, ms (mặc định 20000)' : 'how soon the sandbox province decides, ms (default 20000)')
-    .option('--dir <dir>', vi ? 'thư mục dữ liệu của bản trình diễn (mặc định <workspace>/demo)' : 'the demo’s data folder (default <workspace>/demo)')
-    .option('--keep', vi ? 'giữ dữ liệu của lần chạy trước' : 'keep the data of the previous run')
-    .option('--json', vi ? 'in một dòng JSON khi sẵn sàng' : 'print one JSON line when ready')
-    .addHelpText('after', vi ? '\nVí dụ:\n  npm start\n  langso demo --lan --port 8443\n' : '\nExamples:\n  npm start\n  langso demo --lan --port 8443\n')
+    .description(t(ctx.lang, 'DEMO_HELP'))
+    .option('--lan', t(ctx.lang, 'DEMO_HELP_FLAG_LAN'))
+    .option('--port <n>', t(ctx.lang, 'DEMO_HELP_FLAG_PORT'))
+    .option('--decide-after <ms>', t(ctx.lang, 'DEMO_HELP_FLAG_DECIDE_AFTER'))
+    .option('--dir <dir>', t(ctx.lang, 'DEMO_HELP_FLAG_DIR'))
+    .option('--keep', t(ctx.lang, 'DEMO_HELP_FLAG_KEEP'))
+    .option('--json', t(ctx.lang, 'DEMO_HELP_FLAG_JSON'))
+    .addHelpText('after', t(ctx.lang, 'DEMO_HELP_EXAMPLE'))
     .action(
       runAction(exit, (flags: DemoFlags, command: Command) =>
         demo(ctx, flags, command.optsWithGlobals<{ workspace?: string }>().workspace),

@@ -16,25 +16,18 @@ import { UserError } from '../program/user-error.ts';
 
 /** `langso fixtures generate`: deterministic synthetic households for training and tests. */
 export function registerFixturesCommand(program: Command, ctx: CliContext, exit: ExitSink): void {
-  const vi = ctx.lang === 'vi';
-  const fixtures = program
-    .command('fixtures')
-    .description(vi ? 'Dữ liệu tập huấn tổng hợp (không phải người thật)' : 'Synthetic training data (no real people)');
+  const fixtures = program.command('fixtures').description(t(ctx.lang, 'FIXTURES_HELP'));
   fixtures
     .command('generate')
-    .description(
-      vi
-        ? 'Tạo hộ gia đình tổng hợp ở các xã/phường Cà Mau; cùng tham số, cùng tệp'
-        : 'Generate synthetic households in the communes of Cà Mau; same arguments, same file',
-    )
-    .option('--households <n>', vi ? 'số hộ (bắt buộc)' : 'number of households (required)')
-    .option('--seed <seed>', vi ? 'hạt giống ngẫu nhiên, số hoặc chữ (bắt buộc)' : 'random seed, number or text (required)')
-    .option('--commune <code>', vi ? 'chỉ một xã/phường (mã 5 số)' : 'only one commune (5-digit code)')
-    .option('--invalid-rate <r>', vi ? 'tỉ lệ bản ghi có một lỗi cố ý, 0–1 (mặc định 0)' : 'share of records with one deliberate mistake, 0–1 (default 0)')
-    .option('--format <format>', 'json | csv (default: from --out, else json)')
-    .option('--today <date>', vi ? 'ngày tính tuổi, YYYY-MM-DD (mặc định 2026-11-01)' : 'reference date for ages, YYYY-MM-DD (default 2026-11-01)')
-    .option('--out <file>', vi ? 'tệp kết quả (bắt buộc); lỗi cố ý ghi vào <file>.labels.json' : 'output file (required); mistakes are listed in <file>.labels.json')
-    .addHelpText('after', '\nExample:\n  langso fixtures generate --households 300 --seed 2025 --invalid-rate 0.1 --out demo.json\n')
+    .description(t(ctx.lang, 'FIXTURES_HELP_GENERATE'))
+    .option('--households <n>', t(ctx.lang, 'FIXTURES_HELP_FLAG_HOUSEHOLDS'))
+    .option('--seed <seed>', t(ctx.lang, 'FIXTURES_HELP_FLAG_SEED'))
+    .option('--commune <code>', t(ctx.lang, 'FIXTURES_HELP_FLAG_COMMUNE'))
+    .option('--invalid-rate <r>', t(ctx.lang, 'FIXTURES_HELP_FLAG_INVALID_RATE'))
+    .option('--format <format>', t(ctx.lang, 'FIXTURES_HELP_FLAG_FORMAT'))
+    .option('--today <date>', t(ctx.lang, 'FIXTURES_HELP_FLAG_TODAY'))
+    .option('--out <file>', t(ctx.lang, 'FIXTURES_HELP_FLAG_OUT'))
+    .addHelpText('after', t(ctx.lang, 'FIXTURES_HELP_EXAMPLE'))
     .action(runAction(exit, (raw: RawGenerateFlags) => generateCommand(ctx, raw)));
 }
 

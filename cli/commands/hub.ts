@@ -76,7 +76,7 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
   // The hub's server code (X.509, TLS) loads only when a hub starts, not on every `langso` run.
   const { startHub, workspaceTeam } = await import('../hub/start-hub.ts');
   workspaceTeam(workspaceDir);
-  // Beyond loopback a phone needs a secure context (DESIGN §3): HTTPS unless told otherwise.
+  // Beyond loopback a phone needs a secure context (service worker, WebCrypto): HTTPS unless told otherwise.
   const https = flags.https ?? !isLoopbackHost(host);
   const pwaDir = pwaFolder(ctx, flags.pwa);
   const lan = lanIPv4s();
@@ -131,37 +131,22 @@ async function serve(ctx: CliContext, flags: HubFlags, workspace: string | undef
   return EXIT.ok;
 }
 
-const vi = (ctx: CliContext, viText: string, enText: string): string => (ctx.lang === 'vi' ? viText : enText);
-
-/** `langso hub`: the lead's laptop as the team's server on the village Wi-Fi (issue #5 item 8). */
+/** `langso hub`: the lead's laptop as the team's server on the village Wi-Fi. */
 export const registerHubCommand: Register = (program, ctx, exit) => {
   const collect = (value: string, previous: string[]): string[] => [...previous, value];
   const hub = program
     .command('hub')
-    .description(
-      vi(
-        ctx,
-        'Phục vụ ứng dụng và API đồng bộ cho điện thoại của tổ qua Wi-Fi, không cần Internet',
-        "Serve the app and the sync API to the team's phones over Wi-Fi, no Internet needed",
-      ),
-    )
-    .option('--host <host>', vi(ctx, 'địa chỉ lắng nghe (0.0.0.0: mọi mạng của máy)', 'address to listen on (0.0.0.0: every network)'), '127.0.0.1')
-    .option('--port <n>', vi(ctx, 'cổng (0: tự chọn)', 'port (0 picks one)'))
-    .option('--pwa <dir>', vi(ctx, 'thư mục ứng dụng đã dựng (mặc định dist/pwa)', 'built app folder (default dist/pwa)'))
-    .option('--cors-origin <origin>', vi(ctx, 'cho phép ứng dụng từ địa chỉ gốc này gọi hub (lặp lại được)', 'allow the app from this origin to call the hub (repeatable)'), collect, [])
-    .option('--https', vi(ctx, 'luôn dùng HTTPS (mặc định: HTTPS khi không phải 127.0.0.1)', 'always serve HTTPS (default: HTTPS beyond 127.0.0.1)'))
-    .option('--no-https', vi(ctx, 'không dùng HTTPS (điện thoại sẽ thiếu tính năng an toàn)', 'plain HTTP (phones lose secure-context features)'))
-    .option('--codes <n>', vi(ctx, 'số mã đăng ký dùng một lần in ra (mặc định 5)', 'how many one-time enrolment codes to print (default 5)'))
-    .option('--training', vi(ctx, 'nhận cả hồ sơ tập huấn (mặc định: từ chối như tỉnh)', 'accept training records (default: refuse them like the province)'))
-    .option('--json', vi(ctx, 'in một dòng JSON khi sẵn sàng (địa chỉ, mã)', 'print one JSON line when ready (addresses, codes)'))
-    .addHelpText(
-      'after',
-      vi(
-        ctx,
-        '\nVí dụ:\n  langso hub --host 0.0.0.0 --port 8443\n  langso hub code\n',
-        '\nExample:\n  langso hub --host 0.0.0.0 --port 8443\n  langso hub code\n',
-      ),
-    )
+    .description(t(ctx.lang, 'HUB_HELP'))
+    .option('--host <host>', t(ctx.lang, 'HUB_HELP_FLAG_HOST'), '127.0.0.1')
+    .option('--port <n>', t(ctx.lang, 'HELP_FLAG_PORT'))
+    .option('--pwa <dir>', t(ctx.lang, 'HUB_HELP_FLAG_PWA'))
+    .option('--cors-origin <origin>', t(ctx.lang, 'HUB_HELP_FLAG_CORS_ORIGIN'), collect, [])
+    .option('--https', t(ctx.lang, 'HUB_HELP_FLAG_HTTPS'))
+    .option('--no-https', t(ctx.lang, 'HUB_HELP_FLAG_NO_HTTPS'))
+    .option('--codes <n>', t(ctx.lang, 'HUB_HELP_FLAG_CODES'))
+    .option('--training', t(ctx.lang, 'HUB_HELP_FLAG_TRAINING'))
+    .option('--json', t(ctx.lang, 'HUB_HELP_FLAG_JSON'))
+    .addHelpText('after', t(ctx.lang, 'HUB_HELP_EXAMPLE'))
     .action(
       runAction(exit, (_opts: unknown, command: Command) =>
         serve(ctx, command.opts<HubFlags>(), workspaceFlag(command)),
@@ -170,11 +155,9 @@ export const registerHubCommand: Register = (program, ctx, exit) => {
 
   hub
     .command('code')
-    .description(
-      vi(ctx, 'In thêm một mã đăng ký dùng một lần (hub đang chạy hay không)', 'Print one more one-time enrolment code (hub running or not)'),
-    )
-    .option('--json', vi(ctx, 'in JSON {"teamId", "team", "code"}', 'print JSON {"teamId", "team", "code"}'))
-    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso hub code --json\n', '\nExample:\n  langso hub code --json\n'))
+    .description(t(ctx.lang, 'HUB_HELP_CODE'))
+    .option('--json', t(ctx.lang, 'HUB_HELP_CODE_FLAG_JSON'))
+    .addHelpText('after', t(ctx.lang, 'HUB_HELP_CODE_EXAMPLE'))
     .action(
       runAction(exit, (_opts: unknown, command: Command) => {
         // `--json` may be parsed as the parent's flag (`hub code --json`): read both.

@@ -129,35 +129,34 @@ function printStats(ctx: CliContext, stats: SandboxStats): void {
   for (const dup of stats.duplicates) ctx.stdout.write(`  ${dup.type} ${dup.hash.slice(0, 12)}… ${dup.ids.join(', ')}\n`);
 }
 
-const vi = (ctx: CliContext, viText: string, enText: string): string => (ctx.lang === 'vi' ? viText : enText);
-
 /** `langso sandbox`: the provincial system's stand-in, for trainers and tests. */
 export const registerSandboxCommand: Register = (program, ctx, exit) => {
   const collect = (value: string, previous: string[]): string[] => [...previous, value];
   const sandbox = program
     .command('sandbox')
-    .description(vi(ctx, 'Chạy hệ thống tỉnh giả lập (sandbox) để tập huấn và kiểm thử', 'Run the sandbox provincial system, for trainers and tests'))
-    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu (mặc định <workspace>/sandbox.db)', 'database file (default <workspace>/sandbox.db)'))
-    .option('--host <host>', vi(ctx, 'địa chỉ lắng nghe', 'address to listen on'), '127.0.0.1')
-    .option('--port <n>', vi(ctx, 'cổng (0: tự chọn)', 'port (0 picks one)'))
-    .option('--decide-after <ms>', vi(ctx, 'thời gian tỉnh ra quyết định, ms (mặc định 60000; 0: ngay)', 'time before the province decides, ms (default 60000; 0: at once)'))
-    .option('--seed <n>', vi(ctx, 'hạt giống cho kết quả và lỗi giả lập', 'seed of outcomes and injected faults'))
-    .option('--fail-rate <r>', vi(ctx, 'tỉ lệ yêu cầu trả 503 (0..1)', 'share of requests answered 503 (0..1)'))
-    .option('--latency <ms>', vi(ctx, 'độ trễ thêm cho mỗi yêu cầu, ms', 'added delay per request, ms'))
-    .option('--cut-after-commit-rate <r>', vi(ctx, 'tỉ lệ lô đã lưu mà bị cắt kết nối (0..1)', 'share of committed batches whose connection is cut (0..1)'))
-    .option('--training', vi(ctx, 'nhận cả hồ sơ tập huấn (mặc định: từ chối như tỉnh thật)', 'accept training records (default: refuse them like a real province)'))
-    .option('--cors-origin <origin>', vi(ctx, 'cho phép trang web từ địa chỉ gốc này (lặp lại được)', 'allow a web app from this origin (repeatable)'), collect, [])
-    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox --port 8787 --decide-after 5000 --seed 7\n', '\nExample:\n  langso sandbox --port 8787 --decide-after 5000 --seed 7\n'))
+    .description(t(ctx.lang, 'SANDBOX_HELP'))
+    .option('--db <file>', t(ctx.lang, 'SANDBOX_HELP_FLAG_DB'))
+    .option('--host <host>', t(ctx.lang, 'SANDBOX_HELP_FLAG_HOST'), '127.0.0.1')
+    .option('--port <n>', t(ctx.lang, 'HELP_FLAG_PORT'))
+    .option('--decide-after <ms>', t(ctx.lang, 'SANDBOX_HELP_FLAG_DECIDE_AFTER'))
+    .option('--seed <n>', t(ctx.lang, 'SANDBOX_HELP_FLAG_SEED'))
+    .option('--fail-rate <r>', t(ctx.lang, 'SANDBOX_HELP_FLAG_FAIL_RATE'))
+    .option('--latency <ms>', t(ctx.lang, 'SANDBOX_HELP_FLAG_LATENCY'))
+    .option('--cut-after-commit-rate <r>', t(ctx.lang, 'SANDBOX_HELP_FLAG_CUT_AFTER_COMMIT_RATE'))
+    .option('--training', t(ctx.lang, 'SANDBOX_HELP_FLAG_TRAINING'))
+    .option('--cors-origin <origin>', t(ctx.lang, 'SANDBOX_HELP_FLAG_CORS_ORIGIN'), collect, [])
+    .addHelpText('after', t(ctx.lang, 'SANDBOX_HELP_EXAMPLE'))
     .action(runAction(exit, (_opts: unknown, command: Command) => serve(ctx, command.optsWithGlobals<ServeFlags>())));
 
-  const team = sandbox.command('team').description(vi(ctx, 'Quản lý tổ trong sandbox', 'Manage sandbox teams'));
+  const team = sandbox.command('team').description(t(ctx.lang, 'SANDBOX_HELP_TEAM'));
   team
     .command('create')
-    .description(vi(ctx, 'Tạo một tổ và in mã đăng ký dùng một lần', 'Create a team and print a one-time enrolment code'))
-    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu', 'database file'))
-    .option('--name <name>', vi(ctx, 'tên tổ', 'team name'), 'Tổ công nghệ số cộng đồng')
-    .option('--json', vi(ctx, 'in JSON {"teamId", "code"}', 'print JSON {"teamId", "code"}'))
-    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox team create --name "Tổ ấp Tân Lợi" --json\n', '\nExample:\n  langso sandbox team create --name "Tan Loi hamlet team" --json\n'))
+    .description(t(ctx.lang, 'SANDBOX_HELP_TEAM_CREATE'))
+    .option('--db <file>', t(ctx.lang, 'SANDBOX_HELP_FLAG_DB_FILE'))
+    // The default is a team's name as stored, not a message: the same in either language.
+    .option('--name <name>', t(ctx.lang, 'SANDBOX_HELP_FLAG_NAME'), 'Tổ công nghệ số cộng đồng')
+    .option('--json', t(ctx.lang, 'SANDBOX_HELP_FLAG_TEAM_JSON'))
+    .addHelpText('after', t(ctx.lang, 'SANDBOX_HELP_TEAM_CREATE_EXAMPLE'))
     .action(
       runAction(exit, (_opts: unknown, command: Command) => {
         const flags = command.optsWithGlobals<{ db?: string; workspace?: string; name: string; json?: boolean }>();
@@ -173,10 +172,10 @@ export const registerSandboxCommand: Register = (program, ctx, exit) => {
 
   team
     .command('code <teamId>')
-    .description(vi(ctx, 'In thêm một mã đăng ký dùng một lần cho tổ (mỗi điện thoại một mã)', 'Print one more one-time enrolment code for a team (one per phone)'))
-    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu', 'database file'))
-    .option('--json', vi(ctx, 'in JSON {"teamId", "code"}', 'print JSON {"teamId", "code"}'))
-    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox team code 0193a1b2-… --json\n', '\nExample:\n  langso sandbox team code 0193a1b2-… --json\n'))
+    .description(t(ctx.lang, 'SANDBOX_HELP_TEAM_CODE'))
+    .option('--db <file>', t(ctx.lang, 'SANDBOX_HELP_FLAG_DB_FILE'))
+    .option('--json', t(ctx.lang, 'SANDBOX_HELP_FLAG_TEAM_JSON'))
+    .addHelpText('after', t(ctx.lang, 'SANDBOX_HELP_TEAM_CODE_EXAMPLE'))
     .action(
       runAction(exit, (teamId: string, _opts: unknown, command: Command) => {
         const flags = command.optsWithGlobals<{ db?: string; workspace?: string; json?: boolean }>();
@@ -189,10 +188,10 @@ export const registerSandboxCommand: Register = (program, ctx, exit) => {
 
   sandbox
     .command('stats')
-    .description(vi(ctx, 'Thống kê bản ghi đã tiếp nhận theo loại và trạng thái, và bản ghi trùng', 'Received records by type and status, and duplicates'))
-    .option('--db <file>', vi(ctx, 'tệp cơ sở dữ liệu', 'database file'))
-    .option('--json', vi(ctx, 'in JSON', 'print JSON'))
-    .addHelpText('after', vi(ctx, '\nVí dụ:\n  langso sandbox stats --db ./sandbox.db --json\n', '\nExample:\n  langso sandbox stats --db ./sandbox.db --json\n'))
+    .description(t(ctx.lang, 'SANDBOX_HELP_STATS'))
+    .option('--db <file>', t(ctx.lang, 'SANDBOX_HELP_FLAG_DB_FILE'))
+    .option('--json', t(ctx.lang, 'SANDBOX_HELP_FLAG_STATS_JSON'))
+    .addHelpText('after', t(ctx.lang, 'SANDBOX_HELP_STATS_EXAMPLE'))
     .action(
       runAction(exit, (_opts: unknown, command: Command) => {
         const flags = command.optsWithGlobals<{ db?: string; workspace?: string; json?: boolean }>();

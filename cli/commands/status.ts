@@ -48,7 +48,8 @@ export const registerStatusCommand: Register = (program, ctx, exit) => {
               ctx.stdout.write(`  ${statesLine(ctx, row)}\n`);
               for (const event of history) {
                 const kind = wordFor(ctx.lang, 'LEAD_EVENT', event.kind);
-                ctx.stdout.write(`  ${formatVietnamTime(event.at)}  ${kind}${event.rev === null ? '' : ` (rev ${event.rev})`}${event.detail ? `: ${event.detail}` : ''}\n`);
+                const rev = event.rev === null ? '' : ` (${t(ctx.lang, 'LEAD_HISTORY_REV', { rev: event.rev })})`;
+                ctx.stdout.write(`  ${formatVietnamTime(event.at)}  ${kind}${rev}${event.detail ? `: ${event.detail}` : ''}\n`);
               }
             }
             return EXIT.ok;
@@ -138,7 +139,7 @@ function hamletTable(ctx: CliContext, rows: readonly RecordRow[]): string {
   const word = (code: CliMessageCode): string => t(ctx.lang, code);
   return renderTable(
     [
-      { header: 'ID' },
+      { header: word('LEAD_COL_ID') },
       { header: word('LEAD_COL_NAME') },
       { header: word('LEAD_COL_DOB') },
       { header: word('LEAD_COL_REVIEW') },

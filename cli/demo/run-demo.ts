@@ -15,6 +15,8 @@ export interface DemoOptions {
   /** Milliseconds before the sandbox province decides (short, so a class sees decisions). */
   readonly decideAfterMs: number;
   readonly log: (line: string) => void;
+  /** Logged before the PWA is built, in the user's language (cli/demo has no catalog of its own). */
+  readonly buildingMessage: string;
 }
 
 export interface RunningDemo {
@@ -49,7 +51,7 @@ function langso(args: readonly string[], env: NodeJS.ProcessEnv): string {
  * with --training, and a real province refuses them.
  */
 export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
-  const pwaDir = ensurePwaBuilt(options.log);
+  const pwaDir = ensurePwaBuilt(options.log, options.buildingMessage);
   if (!options.keep) rmSync(options.dir, { recursive: true, force: true });
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   // The demo lead's key passphrase is not a secret: training data only (fixtures/README.md).

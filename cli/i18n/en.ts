@@ -2,7 +2,16 @@ import type { CliOwnCode } from './index.ts';
 
 /** English messages of the CLI, hub and sandbox; every code of cliVi must be here too. */
 export const cliEn: Record<CliOwnCode, string> = {
-  // --- Protocol server + `langso sandbox` (issue #3; cli/server, cli/db, cli/workspace) ---
+  // --- `langso` itself: its description, global flags and help texts (cli/program) ---
+  PROGRAM_HELP: 'Langso — the community digital-technology team kit (team lead, hub, sandbox)',
+  PROGRAM_HELP_FLAG_LANG: 'vi | en (default: from LANG, else vi)',
+  PROGRAM_HELP_FLAG_WORKSPACE: 'workspace folder (default: $LANGSO_HOME or ~/.langso)',
+  PROGRAM_HELP_FLAG_HELP: 'display help for command',
+  PROGRAM_HELP_HELP_COMMAND: 'display help for command',
+  // Flag help several commands share word for word (`langso hub`, `langso sandbox`)
+  HELP_FLAG_PORT: 'port (0 picks one)',
+  // --- end of `langso` block ---
+  // --- Protocol server + `langso sandbox` (cli/protocol-server, cli/sandbox, cli/db, cli/workspace, cli/commands/sandbox.ts) ---
   // Workspace and databases
   WORKSPACE_UNUSABLE: 'Cannot use the workspace folder {path}: {reason}.',
   DB_UNREADABLE: 'Cannot open the database {path}: {reason}.',
@@ -37,7 +46,30 @@ export const cliEn: Record<CliOwnCode, string> = {
   PROVINCE_APPOINTMENT: 'The resident is invited to the one-stop desk at {time} on {date}.',
   PROVINCE_NOT_ELIGIBLE: 'Not eligible under the regulations.',
   PROVINCE_DUPLICATE_APPLICATION: 'The resident already has a matching dossier or account.',
-  // `langso sandbox`
+  // `langso sandbox`: help
+  SANDBOX_HELP: 'Run the sandbox provincial system, for trainers and tests',
+  SANDBOX_HELP_FLAG_DB: 'database file (default <workspace>/sandbox.db)',
+  SANDBOX_HELP_FLAG_HOST: 'address to listen on',
+  SANDBOX_HELP_FLAG_DECIDE_AFTER: 'time before the province decides, ms (default 60000; 0: at once)',
+  SANDBOX_HELP_FLAG_SEED: 'seed of outcomes and injected faults',
+  SANDBOX_HELP_FLAG_FAIL_RATE: 'share of requests answered 503 (0..1)',
+  SANDBOX_HELP_FLAG_LATENCY: 'added delay per request, ms',
+  SANDBOX_HELP_FLAG_CUT_AFTER_COMMIT_RATE: 'share of committed batches whose connection is cut (0..1)',
+  SANDBOX_HELP_FLAG_TRAINING: 'accept training records (default: refuse them like a real province)',
+  SANDBOX_HELP_FLAG_CORS_ORIGIN: 'allow a web app from this origin (repeatable)',
+  SANDBOX_HELP_EXAMPLE: '\nExample:\n  langso sandbox --port 8787 --decide-after 5000 --seed 7\n',
+  SANDBOX_HELP_TEAM: 'Manage sandbox teams',
+  SANDBOX_HELP_TEAM_CREATE: 'Create a team and print a one-time enrolment code',
+  SANDBOX_HELP_FLAG_DB_FILE: 'database file',
+  SANDBOX_HELP_FLAG_NAME: 'team name',
+  SANDBOX_HELP_FLAG_TEAM_JSON: 'print JSON {"teamId", "code"}',
+  SANDBOX_HELP_TEAM_CREATE_EXAMPLE: '\nExample:\n  langso sandbox team create --name "Tan Loi hamlet team" --json\n',
+  SANDBOX_HELP_TEAM_CODE: 'Print one more one-time enrolment code for a team (one per phone)',
+  SANDBOX_HELP_TEAM_CODE_EXAMPLE: '\nExample:\n  langso sandbox team code 0193a1b2-… --json\n',
+  SANDBOX_HELP_STATS: 'Received records by type and status, and duplicates',
+  SANDBOX_HELP_FLAG_STATS_JSON: 'print JSON',
+  SANDBOX_HELP_STATS_EXAMPLE: '\nExample:\n  langso sandbox stats --db ./sandbox.db --json\n',
+  // `langso sandbox`: what it says
   SANDBOX_FLAG_INTEGER: 'Flag {flag} needs a whole number from {min} to {max}, got "{value}".',
   SANDBOX_FLAG_RATE: 'Flag {flag} needs a rate from 0 to 1 (e.g. 0.2), got "{value}".',
   SANDBOX_FLAG_ORIGIN: 'Flag {flag} needs an origin such as https://host:port, got "{value}".',
@@ -55,7 +87,12 @@ export const cliEn: Record<CliOwnCode, string> = {
   SANDBOX_EVENT_UNAVAILABLE: 'Injected fault: 503 (unavailable) for {method} {path}.',
   SANDBOX_STATS_DUPLICATES: '{count} group(s) of records with the same content under different ids:',
   // --- end of protocol server + sandbox block ---
-  // --- `langso check` and reading resident files (cli/input) ---
+  // --- `langso check` and reading resident files (cli/input, cli/commands/check.ts) ---
+  CHECK_HELP: 'Check a list of residents in a CSV or JSON file (stores nothing)',
+  CHECK_HELP_ARG_FILE: 'a .csv or .json file',
+  CHECK_HELP_FLAG_JSON: 'print exactly one JSON object on stdout',
+  CHECK_HELP_NOTES:
+    '\nCSV header: fullName,dateOfBirth,sex,cccd,phone,communeCode,hamlet  (optional: email,house)\nExit codes: 0 all valid, 1 problems found, 2 file missing, unreadable or unparseable\n',
   CHECK_ISSUE: 'Record {record} [{field}] {message}',
   CHECK_ISSUE_LINE: 'Record {record} (line {line}) [{field}] {message}',
   CHECK_SUMMARY: '{path}: {records} records, {valid} valid, {invalid} with problems ({issues} issues).',
@@ -76,14 +113,24 @@ export const cliEn: Record<CliOwnCode, string> = {
   JSON_RECORD_NOT_OBJECT: 'File {path}: record {record} is not a JSON object ({…}).',
   JSON_FIELD_TYPE: 'File {path}: record {record}, field {field} must be a string.',
   // --- end of `langso check` block ---
-  // --- `langso fixtures generate` (issue #7; fixtures/, cli/commands/fixtures.ts) ---
+  // --- `langso fixtures generate` (fixtures/, cli/commands/fixtures.ts) ---
+  FIXTURES_HELP: 'Synthetic training data (no real people)',
+  FIXTURES_HELP_GENERATE: 'Generate synthetic households in the communes of Cà Mau; same arguments, same file',
+  FIXTURES_HELP_FLAG_HOUSEHOLDS: 'number of households (required)',
+  FIXTURES_HELP_FLAG_SEED: 'random seed, number or text (required)',
+  FIXTURES_HELP_FLAG_COMMUNE: 'only one commune (5-digit code)',
+  FIXTURES_HELP_FLAG_INVALID_RATE: 'share of records with one deliberate mistake, 0–1 (default 0)',
+  FIXTURES_HELP_FLAG_FORMAT: 'json | csv (default: from --out, else json)',
+  FIXTURES_HELP_FLAG_TODAY: 'reference date for ages, YYYY-MM-DD (default 2026-11-01)',
+  FIXTURES_HELP_FLAG_OUT: 'output file (required); mistakes are listed in <file>.labels.json',
+  FIXTURES_HELP_EXAMPLE: '\nExample:\n  langso fixtures generate --households 300 --seed 2025 --invalid-rate 0.1 --out demo.json\n',
   FIXTURES_FLAG_MISSING: 'Flag {flag} is missing. Example: langso fixtures generate --households 300 --seed 2025 --out households.json',
   FIXTURES_FLAG_INVALID: 'Flag {flag} is invalid: "{value}" (expected {expected}).',
   FIXTURES_COMMUNE_UNKNOWN: 'Flag {flag}: "{value}" is not the code of one of the 64 communes of Cà Mau since 1 July 2025.',
   FIXTURES_WRITTEN: 'Generated {households} households, {records} residents ({invalid} records with a deliberate mistake) in {path}; list of deliberate mistakes: {labels}.',
   FIXTURES_WRITE_FAILED: 'Cannot write file {path}: {reason}.',
   // --- end of fixtures block ---
-  // --- `langso init` keys, sealed imports, `langso receipts` (issue #6, CLI side; cli/lead, cli/commands) ---
+  // --- `langso init` keys, sealed imports, `langso receipts` (CLI side; cli/keys, cli/intake, cli/commands) ---
   LEAD_HELP_FLAG_PASSPHRASE_FILE: 'file holding the passphrase of the team lead key (or set LANGSO_PASSPHRASE; else it is asked)',
   LEAD_HELP_FLAG_NEW_KEYS: 'with --force: make a new key pair for the team lead (the old key is kept aside, not deleted)',
   LEAD_HELP_RECEIPTS: 'Receipts for phones about the .langso batch files imported',
@@ -113,7 +160,7 @@ export const cliEn: Record<CliOwnCode, string> = {
     'Wrote {count} receipts for device {deviceId} to {path}. Copy this file to the phone and open it in Langso: the received records leave its outbox.',
   LEAD_RECEIPTS_NONE: 'No batch file from device {deviceId} has been imported. Devices with imported batches: {devices}.',
   // --- end of `langso init` keys, sealed imports, `langso receipts` block ---
-  // --- team lead: init, enrol, import, review, status, report, export (issue #5; cli/lead, cli/output) ---
+  // --- team lead: init, enrol, import, review, status, report, export (cli/workspace, cli/intake, cli/review, cli/report, cli/output) ---
   LEAD_HELP_FLAG_JSON: 'print exactly one JSON document on stdout (logs go to stderr)',
   LEAD_HELP_INIT: 'Set up the team lead\'s workspace (team, commune, upstream server)',
   LEAD_HELP_FLAG_TEAM: 'name of the community digital-technology team',
@@ -194,6 +241,8 @@ export const cliEn: Record<CliOwnCode, string> = {
   LEAD_NO_CCCD: 'no personal ID number',
   LEAD_NO_CONSENT: 'no consent yet',
   LEAD_COMMUNE_SHORT: 'commune {code}',
+  LEAD_CARD_CCCD: 'CCCD {cccd}',
+  LEAD_CARD_PHONE: 'phone {phone}',
   LEAD_ORIGIN: 'from: {source}',
   LEAD_ORIGIN_LINE: 'from: {source}, line {line}',
   LEAD_TWIN_DUPLICATE: 'Same personal ID',
@@ -238,6 +287,7 @@ export const cliEn: Record<CliOwnCode, string> = {
   'LEAD_EVENT.rejected': 'rejected by the lead',
   'LEAD_EVENT.receipt': 'server receipt',
   'LEAD_EVENT.decision': 'province decision',
+  LEAD_COL_ID: 'ID',
   LEAD_COL_TYPE: 'Type',
   LEAD_COL_TOTAL: 'Total',
   LEAD_COL_NAME: 'Full name',
@@ -245,6 +295,7 @@ export const cliEn: Record<CliOwnCode, string> = {
   LEAD_COL_REVIEW: 'Review',
   LEAD_COL_SYNC: 'Sync',
   LEAD_COL_PROVINCE: 'Province',
+  LEAD_HISTORY_REV: 'rev {rev}',
   LEAD_STATUS_TEAM: '{team} — {commune}',
   LEAD_STATUS_EMPTY: 'No records yet; start with langso import FILE.',
   LEAD_STATUS_PROVINCE: 'At the province — {status}: {count}',
@@ -294,7 +345,20 @@ export const cliEn: Record<CliOwnCode, string> = {
   LEAD_REPORT_CARD_WAITING: 'records waiting to reach the province',
   LEAD_REPORT_NOTES: 'Notes: each personal ID number (CCCD) counts one person; records the lead rejected are not counted. "Aged 14+" is the age from which the ID card is compulsory (Law on Identification 2023); "aged 18+" are adults in civil law. A valid CCCD has 12 digits that agree with the birth province code, sex and birth year. E-ID accounts: applications the province reports activated; dossiers filed: sent to the province. Ages are computed in Vietnam time.',
   // --- end of team lead block ---
-  // --- `langso hub` (issue #5 item 8; cli/hub, cli/commands/hub.ts) ---
+  // --- `langso hub` (cli/hub, cli/commands/hub.ts) ---
+  HUB_HELP: "Serve the app and the sync API to the team's phones over Wi-Fi, no Internet needed",
+  HUB_HELP_FLAG_HOST: 'address to listen on (0.0.0.0: every network)',
+  HUB_HELP_FLAG_PWA: 'built app folder (default dist/pwa)',
+  HUB_HELP_FLAG_CORS_ORIGIN: 'allow the app from this origin to call the hub (repeatable)',
+  HUB_HELP_FLAG_HTTPS: 'always serve HTTPS (default: HTTPS beyond 127.0.0.1)',
+  HUB_HELP_FLAG_NO_HTTPS: 'plain HTTP (phones lose secure-context features)',
+  HUB_HELP_FLAG_CODES: 'how many one-time enrolment codes to print (default 5)',
+  HUB_HELP_FLAG_TRAINING: 'accept training records (default: refuse them like the province)',
+  HUB_HELP_FLAG_JSON: 'print one JSON line when ready (addresses, codes)',
+  HUB_HELP_EXAMPLE: '\nExample:\n  langso hub --host 0.0.0.0 --port 8443\n  langso hub code\n',
+  HUB_HELP_CODE: 'Print one more one-time enrolment code (hub running or not)',
+  HUB_HELP_CODE_FLAG_JSON: 'print JSON {"teamId", "team", "code"}',
+  HUB_HELP_CODE_EXAMPLE: '\nExample:\n  langso hub code --json\n',
   HUB_NOT_INITIALISED: 'The workspace {path} has not been set up for a team. Run first: langso init --team "TEAM NAME" --commune CODE — then run langso hub again.',
   HUB_PWA_MISSING: 'No built app in {path} (index.html is missing). Build it with: npx vite build — or point --pwa at the right folder.',
   HUB_PWA_API_ONLY: 'No built app in {path}: the hub serves the sync API (/v1) only. Build the app with: npx vite build',
@@ -320,7 +384,33 @@ export const cliEn: Record<CliOwnCode, string> = {
   HUB_STOPPED: 'Hub stopped.',
   HUB_CODE_ISSUED: 'One-time enrolment code for team "{team}": {code}',
   // --- end of `langso hub` block ---
-  // --- `langso demo` (npm start) ---
+  // --- The page a phone opens to install the team's CA certificate (cli/hub/ca-page.ts) ---
+  // HTML fragments, not plain text: besides text they may hold only <b>, <code> and entities
+  // (&amp;); {name} is filled with the CA's name, escaped. Vietnamese and English both go on the page.
+  CA_PAGE_TITLE: "Install the team's certificate — Langso",
+  CA_PAGE_HEADING: "Install the team's certificate (once per phone)",
+  CA_PAGE_INTRO: "So that the Langso app runs securely over the village Wi-Fi, the phone must trust the team's certificate <b>{name}</b>.",
+  CA_PAGE_DOWNLOAD: 'Download the certificate',
+  CA_PAGE_ANDROID_DOWNLOAD: 'Tap <b>Download the certificate</b>; <code>langso-ca.crt</code> is saved in Downloads.',
+  CA_PAGE_ANDROID_SETTINGS: 'Open <b>Settings → Security → Encryption &amp; credentials → Install a certificate → CA certificate</b>.',
+  CA_PAGE_ANDROID_SAMSUNG: '(Samsung: Settings → Biometrics and security → Other security settings → Install from device storage → CA certificate.)',
+  CA_PAGE_ANDROID_INSTALL: 'Tap <b>Install anyway</b>, unlock the screen, and pick <code>langso-ca.crt</code>.',
+  CA_PAGE_ANDROID_REOPEN: 'Open the hub again:',
+  CA_PAGE_IPHONE_DOWNLOAD: 'Open this page in Safari, tap <b>Download the certificate</b>, then <b>Allow</b>.',
+  CA_PAGE_IPHONE_PROFILE: 'Open <b>Settings → Profile Downloaded → Install</b>.',
+  CA_PAGE_IPHONE_TRUST: 'Open <b>Settings → General → About → Certificate Trust Settings</b> and turn on <b>{name}</b>.',
+  CA_PAGE_CHECK: "Check: the certificate's SHA-256 fingerprint must match the line printed on the team lead's laptop:",
+  // --- end of CA page block ---
+  // --- `langso demo` (npm start; cli/demo, cli/commands/demo.ts) ---
+  DEMO_HELP: 'Run the demo: sandbox province + hub + the app, loaded with demo data (training)',
+  DEMO_HELP_FLAG_LAN: 'serve phones on the Wi-Fi (HTTPS, 0.0.0.0)',
+  DEMO_HELP_FLAG_PORT: 'hub port (default: picked)',
+  DEMO_HELP_FLAG_DECIDE_AFTER: 'how soon the sandbox province decides, ms (default 20000)',
+  DEMO_HELP_FLAG_DIR: 'the demo’s data folder (default <workspace>/demo)',
+  DEMO_HELP_FLAG_KEEP: 'keep the data of the previous run',
+  DEMO_HELP_FLAG_JSON: 'print one JSON line when ready',
+  DEMO_HELP_EXAMPLE: '\nExamples:\n  npm start\n  langso demo --lan --port 8443\n',
+  DEMO_BUILDING_PWA: 'Building the app (vite build)…',
   DEMO_READY: 'Langso — the demo is running ({team}). All data is training data, not real people.',
   DEMO_OPEN: '  Open the app:       {url}',
   DEMO_CODES: '  Team codes:         {codes}',
@@ -330,7 +420,7 @@ export const cliEn: Record<CliOwnCode, string> = {
   DEMO_STOPPED: 'Demo stopped.',
   DEMO_CHILD_DIED: 'The {name} process stopped unexpectedly; stopping the demo.',
   // --- end of `langso demo` block ---
-  // --- `langso sync` and `langso updates` (issue #5 items 4–5; cli/sync, cli/commands/sync.ts, updates.ts) ---
+  // --- `langso sync` and `langso updates` (cli/upstream, cli/commands/sync.ts, updates.ts) ---
   SYNC_CLI_HELP: 'Send the approved records to the province; if cut off (Ctrl+C, lost network), run it again to carry on',
   SYNC_CLI_HELP_EXAMPLE:
     '\nExample:\n  langso sync\n  langso sync --json > result.json\n\nExit codes: 0 all sent; 1 records left unsent (the reasons are printed); 2 not initialised or not enrolled; 3 network or server trouble.\nThe province\'s decisions come back with: langso updates\n',

@@ -1,6 +1,15 @@
 /** Vietnamese messages of the CLI, hub and sandbox (the domain's own are in shared/i18n). */
 export const cliVi = {
-  // --- Protocol server + `langso sandbox` (issue #3; cli/server, cli/db, cli/workspace) ---
+  // --- `langso` itself: its description, global flags and help texts (cli/program) ---
+  PROGRAM_HELP: 'Làng số — bộ công cụ của Tổ công nghệ số cộng đồng (tổ trưởng, hub, sandbox)',
+  PROGRAM_HELP_FLAG_LANG: 'vi | en (mặc định: theo LANG, nếu không có thì vi)',
+  PROGRAM_HELP_FLAG_WORKSPACE: 'thư mục làm việc (mặc định: $LANGSO_HOME hoặc ~/.langso)',
+  PROGRAM_HELP_FLAG_HELP: 'hiện trợ giúp của lệnh',
+  PROGRAM_HELP_HELP_COMMAND: 'hiện trợ giúp của một lệnh',
+  // Flag help several commands share word for word (`langso hub`, `langso sandbox`)
+  HELP_FLAG_PORT: 'cổng (0: tự chọn)',
+  // --- end of `langso` block ---
+  // --- Protocol server + `langso sandbox` (cli/protocol-server, cli/sandbox, cli/db, cli/workspace, cli/commands/sandbox.ts) ---
   // Workspace and databases
   WORKSPACE_UNUSABLE: 'Không dùng được thư mục làm việc {path}: {reason}.',
   DB_UNREADABLE: 'Không mở được cơ sở dữ liệu {path}: {reason}.',
@@ -35,7 +44,30 @@ export const cliVi = {
   PROVINCE_APPOINTMENT: 'Mời công dân đến bộ phận một cửa lúc {time} ngày {date}.',
   PROVINCE_NOT_ELIGIBLE: 'Không đủ điều kiện giải quyết theo quy định.',
   PROVINCE_DUPLICATE_APPLICATION: 'Công dân đã có hồ sơ hoặc tài khoản tương ứng.',
-  // `langso sandbox`
+  // `langso sandbox`: help
+  SANDBOX_HELP: 'Chạy hệ thống tỉnh giả lập (sandbox) để tập huấn và kiểm thử',
+  SANDBOX_HELP_FLAG_DB: 'tệp cơ sở dữ liệu (mặc định <workspace>/sandbox.db)',
+  SANDBOX_HELP_FLAG_HOST: 'địa chỉ lắng nghe',
+  SANDBOX_HELP_FLAG_DECIDE_AFTER: 'thời gian tỉnh ra quyết định, ms (mặc định 60000; 0: ngay)',
+  SANDBOX_HELP_FLAG_SEED: 'hạt giống cho kết quả và lỗi giả lập',
+  SANDBOX_HELP_FLAG_FAIL_RATE: 'tỉ lệ yêu cầu trả 503 (0..1)',
+  SANDBOX_HELP_FLAG_LATENCY: 'độ trễ thêm cho mỗi yêu cầu, ms',
+  SANDBOX_HELP_FLAG_CUT_AFTER_COMMIT_RATE: 'tỉ lệ lô đã lưu mà bị cắt kết nối (0..1)',
+  SANDBOX_HELP_FLAG_TRAINING: 'nhận cả hồ sơ tập huấn (mặc định: từ chối như tỉnh thật)',
+  SANDBOX_HELP_FLAG_CORS_ORIGIN: 'cho phép trang web từ địa chỉ gốc này (lặp lại được)',
+  SANDBOX_HELP_EXAMPLE: '\nVí dụ:\n  langso sandbox --port 8787 --decide-after 5000 --seed 7\n',
+  SANDBOX_HELP_TEAM: 'Quản lý tổ trong sandbox',
+  SANDBOX_HELP_TEAM_CREATE: 'Tạo một tổ và in mã đăng ký dùng một lần',
+  SANDBOX_HELP_FLAG_DB_FILE: 'tệp cơ sở dữ liệu',
+  SANDBOX_HELP_FLAG_NAME: 'tên tổ',
+  SANDBOX_HELP_FLAG_TEAM_JSON: 'in JSON {"teamId", "code"}',
+  SANDBOX_HELP_TEAM_CREATE_EXAMPLE: '\nVí dụ:\n  langso sandbox team create --name "Tổ ấp Tân Lợi" --json\n',
+  SANDBOX_HELP_TEAM_CODE: 'In thêm một mã đăng ký dùng một lần cho tổ (mỗi điện thoại một mã)',
+  SANDBOX_HELP_TEAM_CODE_EXAMPLE: '\nVí dụ:\n  langso sandbox team code 0193a1b2-… --json\n',
+  SANDBOX_HELP_STATS: 'Thống kê bản ghi đã tiếp nhận theo loại và trạng thái, và bản ghi trùng',
+  SANDBOX_HELP_FLAG_STATS_JSON: 'in JSON',
+  SANDBOX_HELP_STATS_EXAMPLE: '\nVí dụ:\n  langso sandbox stats --db ./sandbox.db --json\n',
+  // `langso sandbox`: what it says
   SANDBOX_FLAG_INTEGER: 'Cờ {flag} cần một số nguyên từ {min} đến {max}, nhưng nhận được "{value}".',
   SANDBOX_FLAG_RATE: 'Cờ {flag} cần một tỉ lệ từ 0 đến 1 (ví dụ 0.2), nhưng nhận được "{value}".',
   SANDBOX_FLAG_ORIGIN: 'Cờ {flag} cần một địa chỉ gốc dạng https://ten-mien:cong, nhưng nhận được "{value}".',
@@ -53,7 +85,12 @@ export const cliVi = {
   SANDBOX_EVENT_UNAVAILABLE: 'Giả lập sự cố: trả lời 503 (tạm không phục vụ) cho {method} {path}.',
   SANDBOX_STATS_DUPLICATES: 'Có {count} nhóm bản ghi trùng nội dung (khác mã bản ghi):',
   // --- end of protocol server + sandbox block ---
-  // --- `langso check` and reading resident files (cli/input) ---
+  // --- `langso check` and reading resident files (cli/input, cli/commands/check.ts) ---
+  CHECK_HELP: 'Kiểm tra danh sách cư dân trong tệp CSV hoặc JSON (không lưu gì)',
+  CHECK_HELP_ARG_FILE: 'tệp .csv hoặc .json',
+  CHECK_HELP_FLAG_JSON: 'in đúng một đối tượng JSON ra stdout',
+  CHECK_HELP_NOTES:
+    '\nDòng tiêu đề CSV: fullName,dateOfBirth,sex,cccd,phone,communeCode,hamlet  (không bắt buộc: email,house)\nMã thoát: 0 tất cả hợp lệ, 1 có lỗi, 2 không có tệp, không đọc được hoặc không phân tích được\n',
   CHECK_ISSUE: 'Bản ghi {record} [{field}] {message}',
   CHECK_ISSUE_LINE: 'Bản ghi {record} (dòng {line}) [{field}] {message}',
   CHECK_SUMMARY: '{path}: {records} bản ghi, {valid} hợp lệ, {invalid} có lỗi ({issues} lỗi).',
@@ -74,14 +111,24 @@ export const cliVi = {
   JSON_RECORD_NOT_OBJECT: 'Tệp {path}: bản ghi {record} không phải một đối tượng JSON ({…}).',
   JSON_FIELD_TYPE: 'Tệp {path}: bản ghi {record}, trường {field} phải là chuỗi ký tự.',
   // --- end of `langso check` block ---
-  // --- `langso fixtures generate` (issue #7; fixtures/, cli/commands/fixtures.ts) ---
+  // --- `langso fixtures generate` (fixtures/, cli/commands/fixtures.ts) ---
+  FIXTURES_HELP: 'Dữ liệu tập huấn tổng hợp (không phải người thật)',
+  FIXTURES_HELP_GENERATE: 'Tạo hộ gia đình tổng hợp ở các xã/phường Cà Mau; cùng tham số, cùng tệp',
+  FIXTURES_HELP_FLAG_HOUSEHOLDS: 'số hộ (bắt buộc)',
+  FIXTURES_HELP_FLAG_SEED: 'hạt giống ngẫu nhiên, số hoặc chữ (bắt buộc)',
+  FIXTURES_HELP_FLAG_COMMUNE: 'chỉ một xã/phường (mã 5 số)',
+  FIXTURES_HELP_FLAG_INVALID_RATE: 'tỉ lệ bản ghi có một lỗi cố ý, 0–1 (mặc định 0)',
+  FIXTURES_HELP_FLAG_FORMAT: 'json | csv (mặc định: csv nếu tệp --out có đuôi .csv, còn lại json)',
+  FIXTURES_HELP_FLAG_TODAY: 'ngày tính tuổi, YYYY-MM-DD (mặc định 2026-11-01)',
+  FIXTURES_HELP_FLAG_OUT: 'tệp kết quả (bắt buộc); lỗi cố ý ghi vào <file>.labels.json',
+  FIXTURES_HELP_EXAMPLE: '\nVí dụ:\n  langso fixtures generate --households 300 --seed 2025 --invalid-rate 0.1 --out demo.json\n',
   FIXTURES_FLAG_MISSING: 'Thiếu cờ {flag}. Ví dụ: langso fixtures generate --households 300 --seed 2025 --out ho-dan.json',
   FIXTURES_FLAG_INVALID: 'Cờ {flag} không hợp lệ: "{value}" (cần {expected}).',
   FIXTURES_COMMUNE_UNKNOWN: 'Cờ {flag}: "{value}" không phải mã của một trong 64 xã/phường của tỉnh Cà Mau từ 01/07/2025.',
   FIXTURES_WRITTEN: 'Đã tạo {households} hộ, {records} nhân khẩu ({invalid} bản ghi có lỗi cố ý) vào {path}; danh sách lỗi cố ý: {labels}.',
   FIXTURES_WRITE_FAILED: 'Không ghi được tệp {path}: {reason}.',
   // --- end of fixtures block ---
-  // --- `langso init` keys, sealed imports, `langso receipts` (issue #6, CLI side; cli/lead, cli/commands) ---
+  // --- `langso init` keys, sealed imports, `langso receipts` (CLI side; cli/keys, cli/intake, cli/commands) ---
   LEAD_HELP_FLAG_PASSPHRASE_FILE: 'tệp chứa cụm mật khẩu khóa của tổ trưởng (hoặc biến môi trường LANGSO_PASSPHRASE; không có thì hỏi)',
   LEAD_HELP_FLAG_NEW_KEYS: 'cùng --force: tạo cặp khóa mới cho tổ trưởng (khóa cũ được cất lại, không bị xóa)',
   LEAD_HELP_RECEIPTS: 'Biên nhận cho điện thoại về các lô hồ sơ .langso đã nhập',
@@ -111,7 +158,7 @@ export const cliVi = {
     'Đã ghi {count} biên nhận cho thiết bị {deviceId} vào {path}. Chép tệp này sang điện thoại và mở trong Làng số: hồ sơ đã nhận sẽ rời hàng đợi.',
   LEAD_RECEIPTS_NONE: 'Chưa nhập lô hồ sơ nào từ thiết bị {deviceId}. Thiết bị đã có lô được nhập: {devices}.',
   // --- end of `langso init` keys, sealed imports, `langso receipts` block ---
-  // --- team lead: init, enrol, import, review, status, report, export (issue #5; cli/lead, cli/output) ---
+  // --- team lead: init, enrol, import, review, status, report, export (cli/workspace, cli/intake, cli/review, cli/report, cli/output) ---
   LEAD_HELP_FLAG_JSON: 'in đúng một tài liệu JSON ra stdout (nhật ký ra stderr)',
   LEAD_HELP_INIT: 'Khởi tạo thư mục làm việc của tổ trưởng (tổ, xã/phường, máy chủ cấp trên)',
   LEAD_HELP_FLAG_TEAM: 'tên tổ công nghệ số cộng đồng',
@@ -192,6 +239,8 @@ export const cliVi = {
   LEAD_NO_CCCD: 'chưa có số định danh',
   LEAD_NO_CONSENT: 'chưa có sự đồng ý',
   LEAD_COMMUNE_SHORT: 'xã/phường {code}',
+  LEAD_CARD_CCCD: 'CCCD {cccd}',
+  LEAD_CARD_PHONE: 'ĐT {phone}',
   LEAD_ORIGIN: 'nguồn: {source}',
   LEAD_ORIGIN_LINE: 'nguồn: {source}, dòng {line}',
   LEAD_TWIN_DUPLICATE: 'Trùng số định danh',
@@ -236,6 +285,7 @@ export const cliVi = {
   'LEAD_EVENT.rejected': 'tổ trưởng từ chối',
   'LEAD_EVENT.receipt': 'biên nhận của máy chủ',
   'LEAD_EVENT.decision': 'quyết định của tỉnh',
+  LEAD_COL_ID: 'Mã',
   LEAD_COL_TYPE: 'Loại',
   LEAD_COL_TOTAL: 'Tổng',
   LEAD_COL_NAME: 'Họ và tên',
@@ -243,6 +293,7 @@ export const cliVi = {
   LEAD_COL_REVIEW: 'Duyệt',
   LEAD_COL_SYNC: 'Đồng bộ',
   LEAD_COL_PROVINCE: 'Ở tỉnh',
+  LEAD_HISTORY_REV: 'phiên bản {rev}',
   LEAD_STATUS_TEAM: '{team} — {commune}',
   LEAD_STATUS_EMPTY: 'Chưa có bản ghi nào; hãy bắt đầu với langso import TỆP.',
   LEAD_STATUS_PROVINCE: 'Ở tỉnh — {status}: {count}',
@@ -292,7 +343,20 @@ export const cliVi = {
   LEAD_REPORT_CARD_WAITING: 'bản ghi chờ gửi lên tỉnh',
   LEAD_REPORT_NOTES: 'Ghi chú: mỗi số định danh (CCCD) chỉ tính một người; bản ghi tổ trưởng đã từ chối không được tính. "Từ 14 tuổi" là độ tuổi bắt buộc có thẻ căn cước (Luật Căn cước 2023); "từ 18 tuổi" là người thành niên. CCCD hợp lệ: đủ 12 chữ số và khớp mã tỉnh, giới tính, năm sinh. Tài khoản định danh điện tử: hồ sơ tỉnh báo đã kích hoạt; hồ sơ đã nộp: đã gửi lên tỉnh. Tuổi tính theo giờ Việt Nam.',
   // --- end of team lead block ---
-  // --- `langso hub` (issue #5 item 8; cli/hub, cli/commands/hub.ts) ---
+  // --- `langso hub` (cli/hub, cli/commands/hub.ts) ---
+  HUB_HELP: 'Phục vụ ứng dụng và API đồng bộ cho điện thoại của tổ qua Wi-Fi, không cần Internet',
+  HUB_HELP_FLAG_HOST: 'địa chỉ lắng nghe (0.0.0.0: mọi mạng của máy)',
+  HUB_HELP_FLAG_PWA: 'thư mục ứng dụng đã dựng (mặc định dist/pwa)',
+  HUB_HELP_FLAG_CORS_ORIGIN: 'cho phép ứng dụng từ địa chỉ gốc này gọi hub (lặp lại được)',
+  HUB_HELP_FLAG_HTTPS: 'luôn dùng HTTPS (mặc định: HTTPS khi không phải 127.0.0.1)',
+  HUB_HELP_FLAG_NO_HTTPS: 'không dùng HTTPS (điện thoại sẽ thiếu tính năng an toàn)',
+  HUB_HELP_FLAG_CODES: 'số mã đăng ký dùng một lần in ra (mặc định 5)',
+  HUB_HELP_FLAG_TRAINING: 'nhận cả hồ sơ tập huấn (mặc định: từ chối như tỉnh)',
+  HUB_HELP_FLAG_JSON: 'in một dòng JSON khi sẵn sàng (địa chỉ, mã)',
+  HUB_HELP_EXAMPLE: '\nVí dụ:\n  langso hub --host 0.0.0.0 --port 8443\n  langso hub code\n',
+  HUB_HELP_CODE: 'In thêm một mã đăng ký dùng một lần (hub đang chạy hay không)',
+  HUB_HELP_CODE_FLAG_JSON: 'in JSON {"teamId", "team", "code"}',
+  HUB_HELP_CODE_EXAMPLE: '\nVí dụ:\n  langso hub code --json\n',
   HUB_NOT_INITIALISED: 'Thư mục làm việc {path} chưa được khởi tạo cho tổ nào. Hãy chạy trước: langso init --team "TÊN TỔ" --commune MÃ_XÃ — rồi chạy lại langso hub.',
   HUB_PWA_MISSING: 'Không thấy ứng dụng đã dựng trong {path} (thiếu index.html). Hãy dựng bằng: npx vite build — hoặc chỉ đúng thư mục bằng --pwa.',
   HUB_PWA_API_ONLY: 'Chưa có ứng dụng đã dựng ở {path}: hub chỉ phục vụ API đồng bộ (/v1). Dựng ứng dụng bằng: npx vite build',
@@ -318,7 +382,33 @@ export const cliVi = {
   HUB_STOPPED: 'Đã dừng hub.',
   HUB_CODE_ISSUED: 'Mã đăng ký dùng một lần cho tổ "{team}": {code}',
   // --- end of `langso hub` block ---
-  // --- `langso demo` (npm start) ---
+  // --- The page a phone opens to install the team's CA certificate (cli/hub/ca-page.ts) ---
+  // HTML fragments, not plain text: besides text they may hold only <b>, <code> and entities
+  // (&amp;); {name} is filled with the CA's name, escaped. Vietnamese and English both go on the page.
+  CA_PAGE_TITLE: 'Cài chứng chỉ của tổ — Langso',
+  CA_PAGE_HEADING: 'Cài chứng chỉ của tổ (một lần cho mỗi điện thoại)',
+  CA_PAGE_INTRO: 'Để ứng dụng Làng số chạy an toàn qua Wi-Fi của ấp, điện thoại cần tin chứng chỉ <b>{name}</b> của tổ.',
+  CA_PAGE_DOWNLOAD: 'Tải chứng chỉ',
+  CA_PAGE_ANDROID_DOWNLOAD: 'Bấm <b>Tải chứng chỉ</b> ở trên; tệp <code>langso-ca.crt</code> được lưu vào thư mục Tải xuống.',
+  CA_PAGE_ANDROID_SETTINGS: 'Mở <b>Cài đặt → Bảo mật → Mã hóa &amp; thông tin xác thực → Cài đặt chứng chỉ → Chứng chỉ CA</b>.',
+  CA_PAGE_ANDROID_SAMSUNG: '(Samsung: Cài đặt → Sinh trắc học và bảo mật → Cài đặt bảo mật khác → Cài đặt từ bộ nhớ thiết bị → Chứng chỉ CA.)',
+  CA_PAGE_ANDROID_INSTALL: 'Bấm <b>Vẫn cài đặt</b>, mở khóa màn hình, rồi chọn tệp <code>langso-ca.crt</code>.',
+  CA_PAGE_ANDROID_REOPEN: 'Mở lại địa chỉ của hub:',
+  CA_PAGE_IPHONE_DOWNLOAD: 'Mở trang này bằng Safari, bấm <b>Tải chứng chỉ</b> rồi <b>Cho phép</b>.',
+  CA_PAGE_IPHONE_PROFILE: 'Mở <b>Cài đặt → Đã tải về hồ sơ → Cài đặt</b>.',
+  CA_PAGE_IPHONE_TRUST: 'Mở <b>Cài đặt → Cài đặt chung → Giới thiệu → Cài đặt tin cậy chứng nhận</b> và bật <b>{name}</b>.',
+  CA_PAGE_CHECK: 'Kiểm tra: dấu vân tay SHA-256 của chứng chỉ phải trùng với dòng in trên máy tính của tổ trưởng:',
+  // --- end of CA page block ---
+  // --- `langso demo` (npm start; cli/demo, cli/commands/demo.ts) ---
+  DEMO_HELP: 'Chạy bản trình diễn: tỉnh giả lập + hub + ứng dụng, nạp sẵn dữ liệu mẫu (tập huấn)',
+  DEMO_HELP_FLAG_LAN: 'phục vụ điện thoại qua Wi-Fi (HTTPS, 0.0.0.0)',
+  DEMO_HELP_FLAG_PORT: 'cổng của hub (mặc định: tự chọn)',
+  DEMO_HELP_FLAG_DECIDE_AFTER: 'tỉnh giả lập quyết định sau bao lâu, ms (mặc định 20000)',
+  DEMO_HELP_FLAG_DIR: 'thư mục dữ liệu của bản trình diễn (mặc định <workspace>/demo)',
+  DEMO_HELP_FLAG_KEEP: 'giữ dữ liệu của lần chạy trước',
+  DEMO_HELP_FLAG_JSON: 'in một dòng JSON khi sẵn sàng',
+  DEMO_HELP_EXAMPLE: '\nVí dụ:\n  npm start\n  langso demo --lan --port 8443\n',
+  DEMO_BUILDING_PWA: 'Đang dựng ứng dụng (vite build)…',
   DEMO_READY: 'Làng số — bản trình diễn đang chạy ({team}). Dữ liệu là dữ liệu tập huấn, không phải người thật.',
   DEMO_OPEN: '  Mở ứng dụng:          {url}',
   DEMO_CODES: '  Mã đăng ký của tổ:    {codes}',
@@ -328,7 +418,7 @@ export const cliVi = {
   DEMO_STOPPED: 'Đã dừng bản trình diễn.',
   DEMO_CHILD_DIED: 'Tiến trình {name} đã dừng bất ngờ; đang dừng bản trình diễn.',
   // --- end of `langso demo` block ---
-  // --- `langso sync` and `langso updates` (issue #5 items 4–5; cli/sync, cli/commands/sync.ts, updates.ts) ---
+  // --- `langso sync` and `langso updates` (cli/upstream, cli/commands/sync.ts, updates.ts) ---
   SYNC_CLI_HELP: 'Gửi các bản ghi đã duyệt lên tỉnh; ngắt giữa chừng (Ctrl+C, mất mạng) thì chạy lại để gửi tiếp',
   SYNC_CLI_HELP_EXAMPLE:
     '\nVí dụ:\n  langso sync\n  langso sync --json > ket-qua.json\n\nMã thoát: 0 đã gửi hết; 1 còn bản ghi chưa gửi (lý do được in ra); 2 chưa khởi tạo hoặc chưa đăng ký; 3 lỗi mạng hoặc máy chủ.\nQuyết định của tỉnh được tải về bằng: langso updates\n',

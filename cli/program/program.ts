@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { t } from '../i18n/index.ts';
 import type { CliContext } from './context.ts';
 
 /**
@@ -14,15 +15,11 @@ export interface ExitSink {
 export function createProgram(ctx: CliContext, registers: readonly Register[], exit: ExitSink): Command {
   const program = new Command()
     .name('langso')
-    .description(
-      ctx.lang === 'vi'
-        ? 'Làng số — bộ công cụ của Tổ công nghệ số cộng đồng (tổ trưởng, hub, sandbox)'
-        : 'Langso — the community digital-technology team kit (team lead, hub, sandbox)',
-    )
-    .option('--lang <lang>', 'vi | en (default: from LANG, else vi)')
-    .option('--workspace <dir>', 'workspace folder (default: $LANGSO_HOME or ~/.langso)')
-    .helpOption('-h, --help', ctx.lang === 'vi' ? 'hiện trợ giúp của lệnh' : 'display help for command')
-    .helpCommand('help [command]', ctx.lang === 'vi' ? 'hiện trợ giúp của một lệnh' : 'display help for command')
+    .description(t(ctx.lang, 'PROGRAM_HELP'))
+    .option('--lang <lang>', t(ctx.lang, 'PROGRAM_HELP_FLAG_LANG'))
+    .option('--workspace <dir>', t(ctx.lang, 'PROGRAM_HELP_FLAG_WORKSPACE'))
+    .helpOption('-h, --help', t(ctx.lang, 'PROGRAM_HELP_FLAG_HELP'))
+    .helpCommand('help [command]', t(ctx.lang, 'PROGRAM_HELP_HELP_COMMAND'))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

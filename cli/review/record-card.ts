@@ -24,8 +24,8 @@ export function renderRecordCard(lang: Lang, item: ReviewItem, color: boolean): 
   const lines = [paint(color, 'bold', `${item.id}  ${who(lang, item)}`)];
   const ids = [
     item.sex === null ? undefined : wordFor(lang, 'sex', item.sex),
-    item.cccd === null ? t(lang, 'LEAD_NO_CCCD') : `CCCD ${item.cccd}`,
-    item.phone === null ? undefined : `ĐT ${item.phone}`,
+    item.cccd === null ? t(lang, 'LEAD_NO_CCCD') : t(lang, 'LEAD_CARD_CCCD', { cccd: item.cccd }),
+    item.phone === null ? undefined : t(lang, 'LEAD_CARD_PHONE', { phone: item.phone }),
     item.communeCode === null ? undefined : t(lang, 'LEAD_COMMUNE_SHORT', { code: item.communeCode }),
     item.consent ? undefined : paint(color, 'yellow', t(lang, 'LEAD_NO_CONSENT')),
   ].filter((part): part is string => part !== undefined);
