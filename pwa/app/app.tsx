@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/i18n/index.ts';
 import { LangContext, loadWords, translator, VIETNAMESE, type Words } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode } from '../store/db.ts';
-import { readSetting } from '../store/settings.ts';
+import { readSetting, SETTINGS } from '../store/settings-registry.ts';
 import { createSession, type AppEnv } from './create-session.ts';
 import { createDirtyFlag } from './dirty-flag.ts';
 // The first screen of a first visit: in the entry script, one round trip fewer on a 2G link.
@@ -65,7 +65,7 @@ export function App({ env }: { readonly env: AppEnv }) {
     setModeState(next);
   };
   // null: this database has no device yet (setup); undefined: still reading.
-  const device = useLive(async () => (await readSetting(db, 'device')) ?? null, [db]);
+  const device = useLive(async () => (await readSetting(db, SETTINGS.device)) ?? null, [db]);
   const session = useMemo(
     () => (device ? createSession({ env, db, mode, device, dirty, setMode }) : undefined),
     // A new session when the database or the device changes (enrolment, training switch).

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DbMode, LangsoDb } from '../store/db.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import type { DeviceSettings } from '../store/settings-registry.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { SyncController } from '../sync/sync-controller.ts';

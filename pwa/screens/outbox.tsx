@@ -9,9 +9,9 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAge, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
-import { LAST_EXPORT_ROW } from '../seal/readiness.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { LangsoDb } from '../store/db.ts';
+import { readSetting, SETTINGS } from '../store/settings-registry.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { SyncState } from '../sync/sync-controller.ts';
 
@@ -25,13 +25,8 @@ async function outboxView(db: LangsoDb) {
   const recent = await db.records.orderBy('updatedAt').reverse().filter((r) => ANSWERED.has(r.status)).limit(30).toArray();
   const names = await db.records.bulkGet([...pendingRows.map((r) => r.id), ...quarantined.map((q) => q.id)]);
   const lastSyncAt = await store.getState('lastSyncAt');
-  const lastExport = lastExportOf((await db.settings.get(LAST_EXPORT_ROW))?.value);
+  const lastExport = await readSetting(db, SETTINGS.lastExport);
   return { counts, pendingRows, quarantined, recent, names: names.filter((r): r is StoredRecord => r !== undefined), lastSyncAt, lastExport };
-}
-
-function lastExportOf(value: unknown): { readonly at: string; readonly records: number } | undefined {
-  if (value === null || typeof value !== 'object' || !('at' in value) || !('records' in value)) return undefined;
-  return typeof value.at === 'string' && typeof value.records === 'number' ? { at: value.at, records: value.records } : undefined;
 }
 
 function nameOf(record: StoredRecord | undefined, t: Translate): string {

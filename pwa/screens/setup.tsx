@@ -3,7 +3,7 @@ import type { AppEnv } from '../app/create-session.ts';
 import { TextField } from '../components/text-field.tsx';
 import { useLang } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode, type LangsoDb } from '../store/db.ts';
-import { writeSetting, type DeviceSettings } from '../store/settings.ts';
+import { SETTINGS, writeSetting, type DeviceSettings } from '../store/settings-registry.ts';
 import { parseServerUrl } from '../sync/server-url.ts';
 
 export interface SetupScreenProps {
@@ -61,7 +61,7 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
     }
     const device: DeviceSettings = { deviceId: `training-${crypto.randomUUID()}`, volunteerName, enrolledAt: env.clock().toISOString() };
     const target = mode === 'training' ? db : openLangsoDb('training');
-    await writeSetting(target, 'device', device);
+    await writeSetting(target, SETTINGS.device, device);
     if (mode !== 'training') {
       target.close();
       onMode('training');

@@ -5,10 +5,10 @@ import type { SealErrorCode } from '../../shared/seal/errors.ts';
 import { seal, type SealItem } from '../../shared/seal/seal.ts';
 import { readAttachmentBytes } from '../store/attachments.ts';
 import type { LangsoDb } from '../store/db.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import { SETTINGS, writeSetting, type DeviceSettings, type LastExport } from '../store/settings-registry.ts';
 import type { OutboxRow } from '../store/types.ts';
 import { leadPublicKeys, readDeviceKeys, readLeadKeys } from './device-keys.ts';
-import { LAST_EXPORT_ROW, type BatchFileBlocker } from './readiness.ts';
+import type { BatchFileBlocker } from './readiness.ts';
 
 /** A sealed `.langso` file made on the phone, ready to download or share. */
 export interface BatchFile {
@@ -23,13 +23,6 @@ export type ExportOutcome =
   | { readonly ok: true; readonly file: BatchFile }
   | { readonly ok: false; readonly blocker: BatchFileBlocker }
   | { readonly ok: false; readonly code: SealErrorCode; readonly params: Params };
-
-/** What the outbox screen shows of the last export, until the receipts come back. */
-export interface LastExport {
-  readonly fileId: string;
-  readonly at: string;
-  readonly records: number;
-}
 
 const PENDING = [[0, Dexie.minKey], [0, Dexie.maxKey]] as const;
 
@@ -63,7 +56,7 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
   // A refused input: the parts written so far are simply dropped with the sink.
   if (!sealed.ok) return { ok: false, code: sealed.code, params: sealed.params };
   const last: LastExport = { fileId, at: createdAt, records: sealed.records };
-  await db.settings.put({ key: LAST_EXPORT_ROW, value: last });
+  await writeSetting(db, SETTINGS.lastExport, last);
   return {
     ok: true,
     file: { blob: sink.blob(), fileName: batchFileName(device.deviceId, now), fileId, records: sealed.records, attachments: sealed.attachments },

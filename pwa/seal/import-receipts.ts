@@ -4,7 +4,7 @@ import { verifyReceiptFile } from '../../shared/seal/receipts.ts';
 import { isStoredReceipt } from '../../shared/sync/receipt-reason.ts';
 import type { LangsoDb } from '../store/db.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import type { DeviceSettings } from '../store/settings-registry.ts';
 import { leadPublicKeys, readLeadKeys } from './device-keys.ts';
 import type { BatchFileBlocker } from './readiness.ts';
 

@@ -12,7 +12,7 @@ import { isStoredReceipt, reasonOfReceipt } from '../../shared/sync/receipt-reas
 import { readAttachmentBytes } from './attachments.ts';
 import type { LangsoDb } from './db.ts';
 import { purgeSentAttachments } from './purge-attachments.ts';
-import { stateKey } from './state-key.ts';
+import { readSetting, SETTINGS, writeSetting } from './settings-registry.ts';
 import type { OutboxRow, ReceiptRow, StoredRecord } from './types.ts';
 
 const PENDING = [[0, Dexie.minKey], [0, Dexie.maxKey]] as const;
@@ -157,17 +157,16 @@ export class DexieOutboxStore implements OutboxStore {
         if (record) await db.records.put(afterDecision(record, update));
         await db.audit.add({ recordId: update.id, at: update.at, action: 'decision', code: update.status });
       }
-      await db.settings.put({ key: stateKey('updatesCursor'), value: cursor });
+      await writeSetting(db, SETTINGS.sync.updatesCursor, cursor);
     });
   }
 
-  async getState(key: SyncStateKey): Promise<string | undefined> {
-    const row = await this.db.settings.get(stateKey(key));
-    return typeof row?.value === 'string' ? row.value : undefined;
+  getState(key: SyncStateKey): Promise<string | undefined> {
+    return readSetting(this.db, SETTINGS.sync[key]);
   }
 
   async setState(key: SyncStateKey, value: string): Promise<void> {
-    await this.db.settings.put({ key: stateKey(key), value });
+    await writeSetting(this.db, SETTINGS.sync[key], value);
   }
 }
 

@@ -1,8 +1,7 @@
 import type { DeviceKeys } from '../../shared/seal/keys.ts';
 import { deviceKeysRow, leadKeysRow, makeDeviceKeys, trustedLeadKeys } from '../seal/device-keys.ts';
-import { DEVICE_KEYS_ROW, LEAD_KEYS_ROW } from '../seal/readiness.ts';
 import type { LangsoDb } from '../store/db.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import { deleteSetting, SETTINGS, writeSetting, type DeviceSettings } from '../store/settings-registry.ts';
 import { enrolDevice, type EnrolResult } from './enrol.ts';
 
 export interface JoinRequest {
@@ -42,11 +41,11 @@ export async function joinTeam(fetchFn: typeof fetch, db: LangsoDb, request: Joi
     enrolledAt: request.at,
   };
   await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: 'device', value: device });
+    await writeSetting(db, SETTINGS.device, device);
     if (keys) await db.settings.put(deviceKeysRow(keys));
-    else await db.settings.delete(DEVICE_KEYS_ROW);
+    else await deleteSetting(db, SETTINGS.deviceKeys);
     if (leadKeys) await db.settings.put(leadKeysRow(leadKeys));
-    else await db.settings.delete(LEAD_KEYS_ROW);
+    else await deleteSetting(db, SETTINGS.leadKeys);
   });
   return result;
 }

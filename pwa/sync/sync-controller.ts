@@ -6,7 +6,7 @@ import type { SyncReport } from '../../shared/sync/sync-report.ts';
 import { refreshLeadKeys } from '../seal/device-keys.ts';
 import type { LangsoDb } from '../store/db.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import type { DeviceSettings } from '../store/settings-registry.ts';
 import { browserGzip } from './gzip.ts';
 
 export interface SyncState {

@@ -8,7 +8,7 @@ import { Warnings } from '../../../pwa/components/warnings.tsx';
 import { SettingsScreen } from '../../../pwa/screens/settings.tsx';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
-import { readSetting } from '../../../pwa/store/settings.ts';
+import { readSetting, SETTINGS } from '../../../pwa/store/settings-registry.ts';
 import type { PurgedAttachmentRow } from '../../../pwa/store/types.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
@@ -140,7 +140,7 @@ describe('settings for photos and keys', () => {
     ]);
     await click(radios[1] ?? null);
     await settle();
-    expect(await readSetting(db, 'photo')).toEqual({ longEdge: 640 });
+    expect(await readSetting(db, SETTINGS.photo)).toEqual({ longEdge: 640 });
   });
 
   it('shows the lead key’s fingerprint, for the volunteer and the lead to compare', async () => {
