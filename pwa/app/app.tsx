@@ -3,17 +3,18 @@ import type { Lang } from '../../shared/i18n/index.ts';
 import { LangContext, loadWords, translator, VIETNAMESE, type Words } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode } from '../store/db.ts';
 import { readSetting, SETTINGS } from '../store/settings-registry.ts';
-import { createSession, type AppEnv } from './create-session.ts';
-import { createDirtyFlag } from './dirty-flag.ts';
+import { createSession, type AppEnv } from '../session/create-session.ts';
+import { createDirtyFlag } from '../session/dirty-flag.ts';
 // The first screen of a first visit: in the entry script, one round trip fewer on a 2G link.
 import { SetupScreen } from '../screens/setup.tsx';
-import { registerServiceWorker, type UpdateOffer } from './service-worker.ts';
-import { SessionContext } from './session.ts';
+import type { UpdateOffer } from '../components/update-banner.tsx';
+import { registerServiceWorker } from './service-worker.ts';
+import { SessionContext } from '../session/session.ts';
 import { lazy } from './lazy.tsx';
 
 // Everything after setup loads as its own chunk: a first visit on 2G needs only the setup screen.
 const Shell = lazy(() => import('./shell.tsx').then((m) => m.Shell));
-import { useLive } from './use-live.ts';
+import { useLive } from '../session/use-live.ts';
 
 
 const LANG_KEY = 'langso.lang';

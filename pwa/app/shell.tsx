@@ -1,13 +1,12 @@
 import { OutboxBadge } from '../components/outbox-badge.tsx';
 import { TrainingBanner } from '../components/training-banner.tsx';
-import { UpdateBanner } from '../components/update-banner.tsx';
+import { UpdateBanner, type UpdateOffer } from '../components/update-banner.tsx';
 import { Warnings } from '../components/warnings.tsx';
 import { useT } from '../i18n/ui.ts';
 import { HouseholdsScreen } from '../screens/households.tsx';
 import { lazy } from './lazy.tsx';
-import { href, useRoute, type Route } from './router.ts';
-import type { UpdateOffer } from './service-worker.ts';
-import { useSession } from './session.ts';
+import { href, useRoute, type Route } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
 
 const HouseholdScreen = lazy(() => import('../screens/household.tsx').then((m) => m.HouseholdScreen));
 const HouseholdFormScreen = lazy(() => import('../screens/household-form.tsx').then((m) => m.HouseholdFormScreen));

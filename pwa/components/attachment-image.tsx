@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { useT } from '../i18n/ui.ts';
 import { readAttachmentView } from '../store/attachments.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import type { BatchFile } from '../seal/export-batch.ts';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { CONSENT_PURPOSES, type Consent, type ConsentPurpose, type DataCategory } from '../../shared/domain/consent.ts';
 import { validateConsent } from '../../shared/validate/consent.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { useLang } from '../i18n/ui.ts';
 import { putAttachment } from '../store/attachments.ts';
 import { CheckField } from './check-field.tsx';

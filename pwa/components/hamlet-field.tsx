@@ -1,5 +1,5 @@
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
 import { knownHamlets } from '../search/hamlets.ts';
 import { TextField } from './text-field.tsx';

@@ -1,6 +1,6 @@
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { formatAge } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { downscalePhoto, photoOptions } from '../photo/downscale.ts';

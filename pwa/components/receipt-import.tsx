@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useLang } from '../i18n/ui.ts';
 import { sealProblemText } from '../seal/problem-text.ts';
 import { batchFileBlocker, blockerText } from '../seal/readiness.ts';

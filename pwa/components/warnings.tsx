@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
 import { ExportBatchButton } from './batch-export.tsx';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';

@@ -1,5 +1,5 @@
 import type { RecordOf } from '../../shared/domain/records.ts';
-import type { Session } from '../app/session.ts';
+import type { Session } from '../session/session.ts';
 import { isRecordOf } from './envelope.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
-import type { Session } from '../app/session.ts';
+import type { Session } from '../session/session.ts';
 import { recordSearchKey } from '../search/search-index.ts';
 import { saveRecord } from '../store/save-record.ts';
 import type { StoredRecord } from '../store/types.ts';

@@ -1,5 +1,5 @@
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
 import { DossierWizardScreen } from './dossier-wizard.tsx';
 import { EidFormScreen } from './eid-form.tsx';

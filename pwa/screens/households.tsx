@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useT } from '../i18n/ui.ts';
 import type { LangsoDb } from '../store/db.ts';

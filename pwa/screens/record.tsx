@@ -1,8 +1,8 @@
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
 import { formatPhone } from '../../shared/validate/phone.ts';
-import { href, navigate } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href, navigate } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { AttachmentImage } from '../components/attachment-image.tsx';
 import { ServerRef } from '../components/server-ref.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';

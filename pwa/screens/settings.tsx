@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { storageUse, type StorageUse } from '../store/persistence.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AppEnv } from '../app/create-session.ts';
+import type { AppEnv } from '../session/create-session.ts';
 import { TextField } from '../components/text-field.tsx';
 import { useLang } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode, type LangsoDb } from '../store/db.ts';

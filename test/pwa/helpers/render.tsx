@@ -1,8 +1,8 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Lang } from '../../../shared/i18n/index.ts';
-import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
-import { SessionContext, type Session } from '../../../pwa/app/session.ts';
+import { createDirtyFlag } from '../../../pwa/session/dirty-flag.ts';
+import { SessionContext, type Session } from '../../../pwa/session/session.ts';
 import { domainEn, en } from '../../../pwa/i18n/en.ts';
 import { LangContext, translator } from '../../../pwa/i18n/ui.ts';
 import { vi } from '../../../pwa/i18n/vi.ts';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSession } from '../../../pwa/app/create-session.ts';
-import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
+import { createSession } from '../../../pwa/session/create-session.ts';
+import { createDirtyFlag } from '../../../pwa/session/dirty-flag.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { readSetting, SETTINGS, writeSetting } from '../../../pwa/store/settings-registry.ts';
