@@ -59,15 +59,11 @@ const AesKeySchema = v.custom<CryptoKey>(
   'AES-GCM CryptoKey',
 );
 
-/** The phone's signing key; the JWK schema comes with the sealing code, not with the entry script. */
-async function deviceKeysSchema() {
-  const { EcPublicJwkSchema } = await import('../../shared/seal/jwk.ts');
-  return v.object({ publicJwk: EcPublicJwkSchema, keyId: v.string(), privateKey: CryptoKeySchema });
-}
+/** The phone's signing key pair; the JWK schema comes with the sealing code, not the entry script. */
+const deviceKeysSchema = () =>
+  import('../../shared/seal/jwk.ts').then((jwk) => v.object({ publicJwk: jwk.EcPublicJwkSchema, keyId: v.string(), privateKey: CryptoKeySchema }));
 
-async function leadKeysSchema() {
-  return (await import('../../shared/sync/protocol.ts')).TeamLeadKeysSchema;
-}
+const leadKeysSchema = () => import('../../shared/sync/protocol.ts').then((protocol) => protocol.TeamLeadKeysSchema);
 
 export const SETTINGS = {
   device: setting('device', DeviceSettingsSchema),
