@@ -1,12 +1,12 @@
-import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import type { Params } from '../../shared/i18n/messages.ts';
 import type { SealErrorCode } from '../../shared/seal/errors.ts';
+import type { OutboxEntry } from '../../shared/sync/outbox-store.ts';
 import { seal, type SealItem } from '../../shared/seal/seal.ts';
 import { readAttachmentBytes } from '../store/attachments.ts';
 import type { LangsoDb } from '../store/db.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import { SETTINGS, writeSetting, type DeviceSettings, type LastExport } from '../store/settings-registry.ts';
-import type { OutboxRow } from '../store/types.ts';
 import { leadPublicKeys, readDeviceKeys, readLeadKeys } from './device-keys.ts';
 import type { BatchFileBlocker } from './readiness.ts';
 
@@ -24,8 +24,6 @@ export type ExportOutcome =
   | { readonly ok: false; readonly blocker: BatchFileBlocker }
   | { readonly ok: false; readonly code: SealErrorCode; readonly params: Params };
 
-const PENDING = [[0, Dexie.minKey], [0, Dexie.maxKey]] as const;
-
 /**
  * Seals every unsent record of the outbox (oldest first, with the photos they need) to the team
  * lead's key, signed with this phone's key (shared/seal, issue #6). Nothing leaves the outbox:
@@ -40,7 +38,7 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
   const keys = await readDeviceKeys(db);
   if (!keys) return { ok: false, blocker: 'no-device-key' };
 
-  const rows = await db.outbox.where('[quarantine+queuedAt]').between(PENDING[0], PENDING[1], true, true).toArray();
+  const rows = await new DexieOutboxStore(db).listPending();
   const sink = blobSink();
   const fileId = uuidv7();
   const createdAt = now.toISOString();
@@ -68,7 +66,7 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
  * for them. A photo already purged (sent before, named again by a later edit) is not on the
  * phone any more; the lead's side already has it or fetches it with the record's next sync.
  */
-async function* outboxItems(db: LangsoDb, rows: readonly OutboxRow[]): AsyncGenerator<SealItem> {
+async function* outboxItems(db: LangsoDb, rows: readonly OutboxEntry[]): AsyncGenerator<SealItem> {
   const seen = new Set<string>();
   for (const row of rows) {
     yield { kind: 'record', record: row.record };
