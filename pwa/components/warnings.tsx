@@ -4,7 +4,6 @@ import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
 import { ExportBatchButton } from './batch-export.tsx';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import { storageUse, unsyncedTooLong, type StorageUse } from '../store/persistence.ts';
 
 /**
@@ -14,7 +13,7 @@ import { storageUse, unsyncedTooLong, type StorageUse } from '../store/persisten
 export function Warnings() {
   const t = useT();
   const session = useSession();
-  const counts = useLive(() => new DexieOutboxStore(session.db).counts(), [session.db]);
+  const counts = useLive(() => session.outbox.counts(), [session.outbox]);
   const [use, setUse] = useState<StorageUse | undefined>(undefined);
   useEffect(() => {
     void storageUse(session.storage).then(setUse);

@@ -27,12 +27,12 @@ type Photo = PhotoRef & { readonly mime?: string; readonly bytes?: number };
 
 export function DossierWizardScreen({ residentId, existing }: { readonly residentId: string; readonly existing?: RecordOf<'dossier'> }) {
   const t = useT();
-  const { db } = useSession();
+  const { queries } = useSession();
   const catalog = useCatalog();
   const applicant = useLive(async () => {
-    const record = (await db.records.get(residentId))?.envelope;
+    const record = (await queries.record(residentId))?.envelope;
     return isRecordOf(record, 'resident') ? record : null;
-  }, [db, residentId]);
+  }, [queries, residentId]);
   if (catalog.status === 'failed') return <p class="error" role="alert">{t('procedureLoadFailed')}</p>;
   if (applicant === undefined || catalog.status === 'loading') return <p class="loading">{t('procedureLoading')}</p>;
   if (applicant === null) return <p class="empty">{t('recordMissing')}</p>;

@@ -9,25 +9,8 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAge, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
-import type { LangsoDb } from '../store/db.ts';
-import { readSetting, SETTINGS } from '../store/settings-registry.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { SyncState } from '../sync/sync-controller.ts';
-
-const ANSWERED: ReadonlySet<string> = new Set(['sent', 'received', 'needs_fix', 'scheduled', 'approved', 'activated', 'rejected']);
-
-async function outboxView(db: LangsoDb) {
-  const store = new DexieOutboxStore(db);
-  const counts = await store.counts();
-  const pendingRows = await db.outbox.where('[quarantine+queuedAt]').between([0, ''], [0, '\uffff']).limit(50).toArray();
-  const quarantined = await store.listQuarantined();
-  const recent = await db.records.orderBy('updatedAt').reverse().filter((r) => ANSWERED.has(r.status)).limit(30).toArray();
-  const names = await db.records.bulkGet([...pendingRows.map((r) => r.id), ...quarantined.map((q) => q.id)]);
-  const lastSyncAt = await store.getState('lastSyncAt');
-  const lastExport = await readSetting(db, SETTINGS.lastExport);
-  return { counts, pendingRows, quarantined, recent, names: names.filter((r): r is StoredRecord => r !== undefined), lastSyncAt, lastExport };
-}
 
 function nameOf(record: StoredRecord | undefined, t: Translate): string {
   if (!record) return '';
@@ -40,13 +23,12 @@ function nameOf(record: StoredRecord | undefined, t: Translate): string {
 export function OutboxScreen() {
   const { t, lang } = useLang();
   const session = useSession();
-  const view = useLive(() => outboxView(session.db), [session.db]);
+  const view = useLive(() => session.queries.outboxView(), [session.queries]);
   const [sync, setSync] = useState<SyncState>(session.sync.state());
   useEffect(() => session.sync.subscribe(setSync), [session.sync]);
   if (!view) return <p class="loading">{t('loading')}</p>;
   const byId = new Map(view.names.map((r) => [r.id, r]));
   const now = session.clock();
-  const store = new DexieOutboxStore(session.db);
   const canSync = session.mode === 'real' && session.device.serverUrl !== undefined && session.device.token !== undefined;
 
   return (
@@ -89,7 +71,7 @@ export function OutboxScreen() {
                   <a class="button button-primary" href={href({ name: 'edit', id: q.id })}>
                     {t('fixAndResend')}
                   </a>
-                  <button type="button" class="button" onClick={() => void store.requeue(q.id)}>
+                  <button type="button" class="button" onClick={() => void session.outbox.requeue(q.id)}>
                     {t('requeue')}
                   </button>
                 </div>
@@ -100,11 +82,11 @@ export function OutboxScreen() {
       )}
 
       <h2>{t('outboxPending')}</h2>
-      {view.pendingRows.length === 0 ? (
+      {view.pending.length === 0 ? (
         <p class="empty">{t('outboxEmpty')}</p>
       ) : (
         <ul class="cards">
-          {view.pendingRows.map((row) => (
+          {view.pending.map((row) => (
             <li key={`${row.id}@${row.rev}`}>
               <a class="card" href={href({ name: 'record', id: row.id })}>
                 <span class="card-title">{nameOf(byId.get(row.id), t)}</span>

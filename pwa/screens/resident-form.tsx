@@ -49,13 +49,13 @@ export interface ResidentFormProps {
 /** Loads the household the member belongs to, then shows the form. */
 export function ResidentFormScreen({ householdId, existing }: ResidentFormProps) {
   const t = useT();
-  const { db } = useSession();
+  const { queries } = useSession();
   const homeId = existing?.payload.householdId ?? householdId ?? '';
   const home = useLive(async () => {
-    const household = (await db.records.get(homeId))?.envelope;
-    const members = await db.records.where('householdId').equals(homeId).filter((r) => r.type === 'resident').count();
+    const household = (await queries.record(homeId))?.envelope;
+    const members = (await queries.residentsOf([homeId])).length;
     return { household: isRecordOf(household, 'household') ? household : undefined, members };
-  }, [db, homeId]);
+  }, [queries, homeId]);
   if (!home) return <p class="loading">{t('loading')}</p>;
   if (!home.household) return <p class="empty">{t('householdMissing')}</p>;
   return <ResidentForm household={home.household} isFirst={home.members === 0} {...(existing ? { existing } : {})} />;

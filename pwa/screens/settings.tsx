@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { storageUse, type StorageUse } from '../store/persistence.ts';
-import { PHOTO_LONG_EDGES, readSetting, readSettingPart, SETTINGS, writeSetting } from '../store/settings-registry.ts';
+import { PHOTO_LONG_EDGES, SETTINGS, writeSetting } from '../store/settings-registry.ts';
 
 /** Language, whether the browser keeps our data, storage use, training mode, the device. */
 export function SettingsScreen() {
   const { t, lang, setLang, unavailable } = useLang();
   const session = useSession();
-  const persist = useLive(async () => (await readSetting(session.db, SETTINGS.persist)) ?? null, [session.db]);
-  const photo = useLive(async () => (await readSetting(session.db, SETTINGS.photo)) ?? null, [session.db]);
-  const leadKeyId = useLive(async () => (await readSettingPart(session.db, SETTINGS.leadKeys, LeadKeyIdSchema))?.encryptionKeyId ?? null, [session.db]);
+  const persist = useLive(async () => (await session.queries.setting(SETTINGS.persist)) ?? null, [session.queries]);
+  const photo = useLive(async () => (await session.queries.setting(SETTINGS.photo)) ?? null, [session.queries]);
+  const leadKeyId = useLive(async () => (await session.queries.leadKeyId()) ?? null, [session.queries]);
   const longEdge = photo?.longEdge ?? 1024;
   const [use, setUse] = useState<StorageUse | undefined>(undefined);
   const [resetDone, setResetDone] = useState(false);
@@ -137,6 +136,3 @@ export function SettingsScreen() {
     </section>
   );
 }
-
-/** The lead's key id as stored at enrolment (checked against the keys before it was stored). */
-const LeadKeyIdSchema = v.object({ encryptionKeyId: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) });

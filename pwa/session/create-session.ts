@@ -1,6 +1,8 @@
 import type { DbMode, LangsoDb } from '../store/db.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import { askPersistenceOnce, type StorageManagerLike } from '../store/persistence.ts';
-import { deleteSetting, readSetting, SETTINGS, SETUP_SETTINGS, type DeviceSettings } from '../store/settings-registry.ts';
+import { createQueries } from '../store/queries.ts';
+import { deleteSetting, SETTINGS, SETUP_SETTINGS, type DeviceSettings } from '../store/settings-registry.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createLazySyncController } from '../sync/lazy-sync-controller.ts';
 import type { DirtyFlag } from './dirty-flag.ts';
@@ -32,8 +34,9 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
   let clockOffsetMs: number | undefined;
   // The index code and its data load on first use, outside the entry script.
   const searchIndex = () => (index ??= import('../search/search-index.ts').then(({ loadSearchIndex }) => loadSearchIndex(db.searchKeys)));
-  const sync = createLazySyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
-  void readSetting(db, SETTINGS.sync.clockOffsetMs).then((stored) => {
+  const outbox = new DexieOutboxStore(db);
+  const sync = createLazySyncController({ db, device, outbox, fetch: env.fetch, clock: () => env.clock().getTime() });
+  void outbox.getState('clockOffsetMs').then((stored) => {
     const value = Number(stored);
     if (stored !== undefined && Number.isFinite(value)) clockOffsetMs = value;
   });
@@ -44,6 +47,8 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
     .catch(() => undefined);
   const session: Session = {
     db,
+    queries: createQueries(db, outbox),
+    outbox,
     mode,
     device,
     dirty,

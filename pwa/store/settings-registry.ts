@@ -111,12 +111,6 @@ export async function readSettingPart<T>(db: LangsoDb, setting: Setting<unknown>
   return row ? parsed(part, row.value) : undefined;
 }
 
-/** Which of these settings have a row, whatever it holds: a read that loads no schema. */
-export async function settingsPresent(db: LangsoDb, settings: readonly Setting<unknown>[]): Promise<boolean[]> {
-  const rows = await db.settings.bulkGet(settings.map((s) => s.key));
-  return rows.map((row) => row !== undefined);
-}
-
 /** The row a setting is stored as, for a caller that writes several in one transaction. */
 export function settingRow<T>(setting: Setting<T>, value: T): SettingRow {
   return { key: setting.key, value };

@@ -7,14 +7,19 @@ import { domainEn, en } from '../../../pwa/i18n/en.ts';
 import { LangContext, translator } from '../../../pwa/i18n/ui.ts';
 import { vi } from '../../../pwa/i18n/vi.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
+import { DexieOutboxStore } from '../../../pwa/store/dexie-outbox-store.ts';
+import { createQueries } from '../../../pwa/store/queries.ts';
 import { loadSearchIndex } from '../../../pwa/search/search-index.ts';
 
 export const NOW = new Date('2026-03-01T08:00:00.000Z');
 
 /** A session over a test database: no network, a fixed clock. */
 export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Session {
+  const outbox = new DexieOutboxStore(db);
   return {
     db,
+    queries: createQueries(db, outbox),
+    outbox,
     mode: 'real',
     device: { deviceId: 'device-test', volunteerName: 'Tình nguyện viên Thử', teamName: 'Ấp Một', enrolledAt: NOW.toISOString() },
     dirty: createDirtyFlag(),
