@@ -67,13 +67,13 @@ export async function mount(session: Session, node: ComponentChild, lang: Lang =
   };
 }
 
-/** Lets promises (IndexedDB reads, live queries) settle and the screen re-render. */
-export async function settle(rounds = 5): Promise<void> {
-  for (let i = 0; i < rounds; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
-  }
+/**
+ * True once a form's save button is back, not busy: a save attempt has ended, whatever it did
+ * (the button is disabled from the tap until the save settles).
+ */
+export function saveSettled(root: ParentNode): boolean {
+  const button = root.querySelector<HTMLButtonElement>('button[type="submit"]');
+  return button !== null && !button.disabled;
 }
 
 export async function typeInto(root: ParentNode, selector: string, value: string): Promise<void> {
