@@ -24,7 +24,7 @@ export interface ConsentStepProps {
 type Problem = 'purpose' | 'rights' | 'subject' | 'agree' | 'signature';
 
 /**
- * The consent screen of DESIGN §2, shown BEFORE any personal data is entered: plain words the
+ * The consent screen, shown BEFORE any personal data is entered: plain words the
  * volunteer reads aloud, one box per purpose, nothing pre-ticked, and the resident's own tick or
  * signature. Nothing is saved here except the drawn signature, as an attachment of the record.
  */

@@ -27,7 +27,7 @@ export function Warnings() {
           <p>
             {t('unsyncedWarn')} <a href={href({ name: 'outbox' })}>{t('navOutbox')}</a>
           </p>
-          {/* The export in one tap from the warning itself (issue #4 item 8). */}
+          {/* Records this old are at risk: the way out is one tap away, in the warning itself. */}
           <ExportBatchButton id="warning-batch-export" />
         </div>
       )}

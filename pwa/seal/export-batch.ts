@@ -26,7 +26,7 @@ export type ExportOutcome =
 
 /**
  * Seals every unsent record of the outbox (oldest first, with the photos they need) to the team
- * lead's key, signed with this phone's key (shared/seal, issue #6). Nothing leaves the outbox:
+ * lead's key, signed with this phone's key (shared/seal). Nothing leaves the outbox:
  * the records go on waiting for a receipt — a later sync or the lead's receipt file — so a lost
  * file loses nothing. Quarantined records are left out: the province refused them, they need a
  * fix first.
