@@ -16,8 +16,8 @@ export interface BatchKeysHeld {
 }
 
 /**
- * Every read the screens make. Each returns a promise the screens run inside a live query
- * (session/use-live.ts), which runs it again when a transaction touches what it read.
+ * Every read the screens make. Run inside a live query (session/use-live.ts), a read runs again
+ * whenever a transaction touches what it read: a save, a sync's receipts.
  */
 export interface Queries {
   record(id: string): Promise<StoredRecord | undefined>;

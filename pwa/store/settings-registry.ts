@@ -3,12 +3,6 @@ import type { SyncStateKey } from '../../shared/sync/outbox-store.ts';
 import type { LangsoDb } from './db.ts';
 import type { SettingRow } from './types.ts';
 
-/**
- * Every row of the settings table: its key, the schema a stored value must pass to be read, and
- * typed reads and writes. Phones keep their data under these keys and in these shapes: a key or
- * a shape is never changed in place, only added.
- */
-
 type ValueSchema<T> = v.GenericSchema<unknown, T>;
 
 export interface Setting<T> {
@@ -65,6 +59,11 @@ const deviceKeysSchema = () =>
 
 const leadKeysSchema = () => import('../../shared/sync/protocol.ts').then((protocol) => protocol.TeamLeadKeysSchema);
 
+/**
+ * Every row of the settings table, with the schema a stored value must pass to be read. Phones
+ * keep their data under these keys and in these shapes: a key or a shape is never changed in
+ * place, only added.
+ */
 export const SETTINGS = {
   device: setting('device', DeviceSettingsSchema),
   persist: setting('persist', PersistAnswerSchema),
