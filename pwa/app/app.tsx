@@ -2,19 +2,19 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/i18n/index.ts';
 import { LangContext, loadWords, translator, VIETNAMESE, type Words } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode } from '../store/db.ts';
-import { readSetting } from '../store/settings.ts';
-import { createSession, type AppEnv } from './create-session.ts';
-import { createDirtyFlag } from './dirty-flag.ts';
+import { readSetting, SETTINGS } from '../store/settings-registry.ts';
+import type { AppEnv } from '../session/create-session.ts';
+import { createDirtyFlag } from '../session/dirty-flag.ts';
+import { useLive } from '../session/use-live.ts';
 // The first screen of a first visit: in the entry script, one round trip fewer on a 2G link.
 import { SetupScreen } from '../screens/setup.tsx';
-import { registerServiceWorker, type UpdateOffer } from './service-worker.ts';
-import { SessionContext } from './session.ts';
+import type { UpdateOffer } from '../components/update-banner.tsx';
+import { registerServiceWorker } from './service-worker.ts';
 import { lazy } from './lazy.tsx';
 
-// Everything after setup loads as its own chunk: a first visit on 2G needs only the setup screen.
+// Everything after setup loads as its own chunk, the session with it: a first visit on 2G needs
+// only the setup screen.
 const Shell = lazy(() => import('./shell.tsx').then((m) => m.Shell));
-import { useLive } from './use-live.ts';
-
 
 const LANG_KEY = 'langso.lang';
 const MODE_KEY = 'langso.mode';
@@ -65,21 +65,11 @@ export function App({ env }: { readonly env: AppEnv }) {
     setModeState(next);
   };
   // null: this database has no device yet (setup); undefined: still reading.
-  const device = useLive(async () => (await readSetting(db, 'device')) ?? null, [db]);
-  const session = useMemo(
-    () => (device ? createSession({ env, db, mode, device, dirty, setMode }) : undefined),
-    // A new session when the database or the device changes (enrolment, training switch).
-    [db, device?.deviceId, device?.token, device?.serverUrl],
-  );
-  useEffect(() => (session ? session.sync.watchOnline(env.events) : undefined), [session]);
+  const device = useLive(async () => (await readSetting(db, SETTINGS.device)) ?? null, [db]);
 
   let body;
   if (device === undefined) body = <p class="loading">{langState.t('loading')}</p>;
-  else if (device === null || !session) body = <SetupScreen db={db} mode={mode} env={env} onMode={setMode} />;
-  else body = (
-    <SessionContext.Provider value={session}>
-      <Shell update={update} />
-    </SessionContext.Provider>
-  );
+  else if (device === null) body = <SetupScreen db={db} mode={mode} env={env} onMode={setMode} />;
+  else body = <Shell env={env} db={db} mode={mode} device={device} dirty={dirty} setMode={setMode} update={update} />;
   return <LangContext.Provider value={langState}>{body}</LangContext.Provider>;
 }

@@ -1,9 +1,5 @@
 import { Workbox } from 'workbox-window';
-
-/** An update that waits for the volunteer's tap. */
-export interface UpdateOffer {
-  apply(): void;
-}
+import type { UpdateOffer } from '../components/update-banner.tsx';
 
 /**
  * Registers the service worker (registerType 'prompt'): a new version installs in the background

@@ -1,13 +1,14 @@
+import { useEffect, useMemo } from 'preact/hooks';
 import { OutboxBadge } from '../components/outbox-badge.tsx';
 import { TrainingBanner } from '../components/training-banner.tsx';
-import { UpdateBanner } from '../components/update-banner.tsx';
+import { UpdateBanner, type UpdateOffer } from '../components/update-banner.tsx';
 import { Warnings } from '../components/warnings.tsx';
 import { useT } from '../i18n/ui.ts';
+import { href, useRoute, type Route } from '../router/router.ts';
 import { HouseholdsScreen } from '../screens/households.tsx';
+import { createSession, type SessionParts } from '../session/create-session.ts';
+import { SessionContext, useSession } from '../session/session.ts';
 import { lazy } from './lazy.tsx';
-import { href, useRoute, type Route } from './router.ts';
-import type { UpdateOffer } from './service-worker.ts';
-import { useSession } from './session.ts';
 
 const HouseholdScreen = lazy(() => import('../screens/household.tsx').then((m) => m.HouseholdScreen));
 const HouseholdFormScreen = lazy(() => import('../screens/household-form.tsx').then((m) => m.HouseholdFormScreen));
@@ -44,8 +45,28 @@ function Screen({ route }: { readonly route: Route }) {
   }
 }
 
+export interface ShellProps extends SessionParts {
+  readonly update: UpdateOffer | undefined;
+}
+
+/** The session of an enrolled (or training) device, and the screens inside it. */
+export function Shell({ update, ...parts }: ShellProps) {
+  const { db, device } = parts;
+  const session = useMemo(
+    () => createSession(parts),
+    // A new session when the database or the device changes (enrolment, training switch).
+    [db, device.deviceId, device.token, device.serverUrl],
+  );
+  useEffect(() => session.sync.watchOnline(parts.env.events), [session]);
+  return (
+    <SessionContext.Provider value={session}>
+      <Frame update={update} />
+    </SessionContext.Provider>
+  );
+}
+
 /** The frame of every screen: training banner, update offer, header with the outbox count, nav. */
-export function Shell({ update }: { readonly update: UpdateOffer | undefined }) {
+function Frame({ update }: { readonly update: UpdateOffer | undefined }) {
   const t = useT();
   const session = useSession();
   const route = useRoute();

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { useT } from '../i18n/ui.ts';
-import { readAttachmentView } from '../store/attachments.ts';
 
 /**
  * A stored photo, decrypted and shown from a Blob (an object URL released when the image goes
@@ -9,13 +8,13 @@ import { readAttachmentView } from '../store/attachments.ts';
  */
 export function AttachmentImage({ sha256, alt }: { readonly sha256: string; readonly alt: string }) {
   const t = useT();
-  const { db } = useSession();
+  const { queries } = useSession();
   const [url, setUrl] = useState<string | undefined>(undefined);
   const [purged, setPurged] = useState(false);
   useEffect(() => {
     let made: string | undefined;
     let live = true;
-    void readAttachmentView(db, sha256).then((view) => {
+    void queries.attachmentView(sha256).then((view) => {
       if (!live) return;
       setPurged(view.kind === 'purged');
       if (view.kind !== 'photo') return;
@@ -26,7 +25,7 @@ export function AttachmentImage({ sha256, alt }: { readonly sha256: string; read
       live = false;
       if (made) URL.revokeObjectURL(made);
     };
-  }, [db, sha256]);
+  }, [queries, sha256]);
   if (purged) {
     return (
       <p class="muted photo-purged" data-testid="photo-purged">

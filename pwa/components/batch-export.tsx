@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import type { BatchFile } from '../seal/export-batch.ts';
 import { shareableFile, shareFile, startDownload } from '../seal/offer-file.ts';
 import { sealProblemText } from '../seal/problem-text.ts';
-import { batchFileBlocker, blockerText, type BatchFileBlocker } from '../seal/readiness.ts';
+import { blockerText, type BatchFileBlocker } from '../seal/readiness.ts';
+import { useBatchFileBlocker } from './use-batch-file-blocker.ts';
 
 type ExportState =
   | { readonly kind: 'idle' }
@@ -23,8 +23,7 @@ type ExportState =
 export function ExportBatchButton({ id = 'batch-export' }: { readonly id?: string }) {
   const { t, lang } = useLang();
   const session = useSession();
-  // null: ready; re-read whenever settings change (a sync may bring the lead's keys).
-  const blocker = useLive(async () => (await batchFileBlocker(session.db, session.device, 'export')) ?? null, [session.db, session.device]);
+  const blocker = useBatchFileBlocker('export');
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const url = state.kind === 'done' ? state.url : undefined;
   useEffect(() => (url ? () => URL.revokeObjectURL(url) : undefined), [url]);

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { CONSENT_PURPOSES, type Consent, type ConsentPurpose, type DataCategory } from '../../shared/domain/consent.ts';
 import { validateConsent } from '../../shared/validate/consent.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { useLang } from '../i18n/ui.ts';
 import { putAttachment } from '../store/attachments.ts';
 import { CheckField } from './check-field.tsx';
@@ -24,7 +24,7 @@ export interface ConsentStepProps {
 type Problem = 'purpose' | 'rights' | 'subject' | 'agree' | 'signature';
 
 /**
- * The consent screen of DESIGN §2, shown BEFORE any personal data is entered: plain words the
+ * The consent screen, shown BEFORE any personal data is entered: plain words the
  * volunteer reads aloud, one box per purpose, nothing pre-ticked, and the resident's own tick or
  * signature. Nothing is saved here except the drawn signature, as an attachment of the record.
  */

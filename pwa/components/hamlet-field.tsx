@@ -1,7 +1,6 @@
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
-import { knownHamlets } from '../search/hamlets.ts';
 import { TextField } from './text-field.tsx';
 
 export interface HamletFieldProps {
@@ -15,8 +14,8 @@ export interface HamletFieldProps {
 /** Free text, with the commune's hamlets already on the phone offered as suggestions. */
 export function HamletField({ communeCode, value, onInput, onBlur, error }: HamletFieldProps) {
   const t = useT();
-  const { db } = useSession();
-  const hamlets = useLive(() => (communeCode === '' ? Promise.resolve([]) : knownHamlets(db, communeCode)), [db, communeCode]);
+  const { queries } = useSession();
+  const hamlets = useLive(() => (communeCode === '' ? Promise.resolve([]) : queries.knownHamlets(communeCode)), [queries, communeCode]);
   return (
     <>
       <TextField

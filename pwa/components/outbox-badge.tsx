@@ -1,15 +1,14 @@
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { formatAge } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 
 /** Always in the header: how many records wait, and for how long the oldest has. */
 export function OutboxBadge() {
   const { t, lang } = useLang();
   const session = useSession();
-  const counts = useLive(() => new DexieOutboxStore(session.db).counts(), [session.db]);
+  const counts = useLive(() => session.outbox.counts(), [session.outbox]);
   if (!counts) return null;
   const waiting = counts.pending > 0;
   return (

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { downscalePhoto, photoOptions } from '../photo/downscale.ts';
 import { putAttachment, type StoredAttachment } from '../store/attachments.ts';
-import { readSetting } from '../store/settings.ts';
+import { SETTINGS } from '../store/settings-registry.ts';
 import { AttachmentImage } from './attachment-image.tsx';
 
 /** A stored photo: its hash, and its size when just taken. */
@@ -36,7 +36,7 @@ export function PhotoCapture({ id, label, value, onPhoto, error }: PhotoCaptureP
     setFailed(false);
     try {
       // Read at each capture: a change in settings applies to the very next photo.
-      const size = await readSetting(session.db, 'photo');
+      const size = await session.queries.setting(SETTINGS.photo);
       const small = await downscalePhoto(file, photoOptions(size?.longEdge));
       onPhoto(await putAttachment(session.db, small, session.clock().toISOString()));
     } catch {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
 import { useLang } from '../i18n/ui.ts';
 import { sealProblemText } from '../seal/problem-text.ts';
-import { batchFileBlocker, blockerText } from '../seal/readiness.ts';
+import { blockerText } from '../seal/readiness.ts';
+import { useBatchFileBlocker } from './use-batch-file-blocker.ts';
 
 type ImportState =
   | { readonly kind: 'idle' }
@@ -19,7 +19,7 @@ type ImportState =
 export function ReceiptImport() {
   const { t } = useLang();
   const session = useSession();
-  const blocker = useLive(async () => (await batchFileBlocker(session.db, session.device, 'receipts')) ?? null, [session.db, session.device]);
+  const blocker = useBatchFileBlocker('receipts');
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
 
   const take = async (file: File | undefined) => {

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { UpdateOffer } from '../app/service-worker.ts';
-import { useSession } from '../app/session.ts';
+import { useSession } from '../session/session.ts';
 import { useT } from '../i18n/ui.ts';
+
+/** A new version of the app, installed and waiting for the volunteer's tap. */
+export interface UpdateOffer {
+  apply(): void;
+}
 
 /**
  * Offers a new version. The reload is refused while a form holds unsaved changes: the volunteer

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
 import { ExportBatchButton } from './batch-export.tsx';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import { storageUse, unsyncedTooLong, type StorageUse } from '../store/persistence.ts';
 
 /**
@@ -14,7 +13,7 @@ import { storageUse, unsyncedTooLong, type StorageUse } from '../store/persisten
 export function Warnings() {
   const t = useT();
   const session = useSession();
-  const counts = useLive(() => new DexieOutboxStore(session.db).counts(), [session.db]);
+  const counts = useLive(() => session.outbox.counts(), [session.outbox]);
   const [use, setUse] = useState<StorageUse | undefined>(undefined);
   useEffect(() => {
     void storageUse(session.storage).then(setUse);
@@ -28,7 +27,7 @@ export function Warnings() {
           <p>
             {t('unsyncedWarn')} <a href={href({ name: 'outbox' })}>{t('navOutbox')}</a>
           </p>
-          {/* The export in one tap from the warning itself (issue #4 item 8). */}
+          {/* Records this old are at risk: the way out is one tap away, in the warning itself. */}
           <ExportBatchButton id="warning-batch-export" />
         </div>
       )}

@@ -4,10 +4,10 @@ import type { Consent } from '../../shared/domain/consent.ts';
 import { AUTH_METHODS, type AuthMethod, type Dossier, type DossierDocument, type RecordOf } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { validateFormValues } from '../../shared/validate/form-values.ts';
-import { useDirty } from '../app/dirty-flag.ts';
-import { navigate } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useDirty } from '../session/dirty-flag.ts';
+import { navigate } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { ChoiceField } from '../components/choice-field.tsx';
 import { ConsentStep } from '../components/consent-step.tsx';
 import { EFormField } from '../components/eform-field.tsx';
@@ -27,12 +27,12 @@ type Photo = PhotoRef & { readonly mime?: string; readonly bytes?: number };
 
 export function DossierWizardScreen({ residentId, existing }: { readonly residentId: string; readonly existing?: RecordOf<'dossier'> }) {
   const t = useT();
-  const { db } = useSession();
+  const { queries } = useSession();
   const catalog = useCatalog();
   const applicant = useLive(async () => {
-    const record = (await db.records.get(residentId))?.envelope;
+    const record = (await queries.record(residentId))?.envelope;
     return isRecordOf(record, 'resident') ? record : null;
-  }, [db, residentId]);
+  }, [queries, residentId]);
   if (catalog.status === 'failed') return <p class="error" role="alert">{t('procedureLoadFailed')}</p>;
   if (applicant === undefined || catalog.status === 'loading') return <p class="loading">{t('procedureLoading')}</p>;
   if (applicant === null) return <p class="empty">{t('recordMissing')}</p>;

@@ -1,5 +1,5 @@
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { useT } from '../i18n/ui.ts';
 import { DossierWizardScreen } from './dossier-wizard.tsx';
 import { EidFormScreen } from './eid-form.tsx';
@@ -9,8 +9,8 @@ import { ResidentFormScreen } from './resident-form.tsx';
 /** Opens the right form for a record: the fix of a quarantined record starts here. */
 export function EditScreen({ id }: { readonly id: string }) {
   const t = useT();
-  const { db } = useSession();
-  const record = useLive(async () => (await db.records.get(id))?.envelope ?? null, [db, id]);
+  const { queries } = useSession();
+  const record = useLive(async () => (await queries.record(id))?.envelope ?? null, [queries, id]);
   if (record === undefined) return <p class="loading">{t('loading')}</p>;
   if (record === null) return <p class="empty">{t('recordMissing')}</p>;
   switch (record.type) {

@@ -5,10 +5,10 @@ import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { checkEmail } from '../../shared/validate/email.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { checkPhone } from '../../shared/validate/phone.ts';
-import { useDirty } from '../app/dirty-flag.ts';
-import { navigate } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useDirty } from '../session/dirty-flag.ts';
+import { navigate } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { CheckField } from '../components/check-field.tsx';
 import { ChoiceField } from '../components/choice-field.tsx';
 import { ConsentStep } from '../components/consent-step.tsx';
@@ -32,15 +32,13 @@ export function EidFormScreen({ residentId, existing }: { readonly residentId: s
   const session = useSession();
   const today = todayInHoChiMinh(session.clock());
   const people = useLive(async (): Promise<People> => {
-    const stored = (await session.db.records.get(residentId))?.envelope;
+    const stored = (await session.queries.record(residentId))?.envelope;
     const resident = isRecordOf(stored, 'resident') ? stored : undefined;
     const householdId = resident?.payload.householdId;
-    const members = householdId ? await session.db.records.where('householdId').equals(householdId).toArray() : [];
-    const adults = members
-      .map((m) => m.envelope)
-      .filter((e): e is RecordOf<'resident'> => isRecordOf(e, 'resident') && e.id !== residentId && ageOn(e.payload.dateOfBirth, today) >= 18);
+    const members = householdId ? await session.queries.residentsOf([householdId]) : [];
+    const adults = members.filter((e) => e.id !== residentId && ageOn(e.payload.dateOfBirth, today) >= 18);
     return { resident, adults };
-  }, [session.db, residentId, today]);
+  }, [session.queries, residentId, today]);
   if (!people) return <p class="loading">{t('loading')}</p>;
   if (!people.resident) return <p class="empty">{t('recordMissing')}</p>;
   return <EidForm resident={people.resident} adults={people.adults} today={today} {...(existing ? { existing } : {})} />;

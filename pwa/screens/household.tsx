@@ -1,6 +1,6 @@
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useT } from '../i18n/ui.ts';
 import { addressLine } from '../records/address-line.ts';
@@ -11,12 +11,12 @@ import type { RecordOf } from '../../shared/domain/records.ts';
 /** One household: its address, its members, and what is under way for each of them. */
 export function HouseholdScreen({ id }: { readonly id: string }) {
   const t = useT();
-  const { db } = useSession();
+  const { queries } = useSession();
   const data = useLive(async () => {
-    const household = await db.records.get(id);
-    const related = await db.records.where('householdId').equals(id).toArray();
+    const household = await queries.record(id);
+    const related = await queries.householdRecords(id);
     return { household, related };
-  }, [db, id]);
+  }, [queries, id]);
   if (!data) return <p class="loading">{t('loading')}</p>;
   const { household, related } = data;
   if (household?.envelope.type !== 'household') return <p class="empty">{t('householdMissing')}</p>;

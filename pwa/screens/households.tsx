@@ -1,44 +1,11 @@
-import Dexie from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useT } from '../i18n/ui.ts';
-import type { LangsoDb } from '../store/db.ts';
-import type { StoredRecord } from '../store/types.ts';
 
 const PAGE = 30;
-
-interface HouseholdRow {
-  readonly household: StoredRecord;
-  readonly members: number;
-}
-
-async function withMembers(db: LangsoDb, households: readonly StoredRecord[]): Promise<HouseholdRow[]> {
-  const ids = households.map((h) => h.id);
-  const related = await db.records.where('householdId').anyOf(ids).toArray();
-  const counts = new Map<string, number>();
-  for (const record of related) {
-    if (record.type === 'resident' && record.householdId) counts.set(record.householdId, (counts.get(record.householdId) ?? 0) + 1);
-  }
-  return households.map((household) => ({ household, members: counts.get(household.id) ?? 0 }));
-}
-
-async function newest(db: LangsoDb, limit: number): Promise<{ rows: HouseholdRow[]; more: boolean }> {
-  const page = await db.records
-    .where('[type+updatedAt]')
-    .between(['household', Dexie.minKey], ['household', Dexie.maxKey])
-    .reverse()
-    .limit(limit + 1)
-    .toArray();
-  return { rows: await withMembers(db, page.slice(0, limit)), more: page.length > limit };
-}
-
-async function found(db: LangsoDb, ids: readonly string[]): Promise<HouseholdRow[]> {
-  const households = (await db.records.bulkGet([...ids])).filter((r): r is StoredRecord => r?.type === 'household');
-  return withMembers(db, households);
-}
 
 /** Home: every household on the phone, newest first, and a search that forgives accents. */
 export function HouseholdsScreen() {
@@ -71,8 +38,11 @@ export function HouseholdsScreen() {
   }, [query, limit, session]);
 
   const list = useLive(
-    () => (hits === undefined ? newest(session.db, limit) : found(session.db, hits).then((rows) => ({ rows, more: hits.length >= limit }))),
-    [session.db, hits, limit],
+    () =>
+      hits === undefined
+        ? session.queries.newestHouseholds(limit)
+        : session.queries.householdsByIds(hits).then((rows) => ({ rows, more: hits.length >= limit })),
+    [session.queries, hits, limit],
   );
 
   const searching = query.trim() !== '';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { href } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { ExportBatchButton } from '../components/batch-export.tsx';
 import { ReceiptImport } from '../components/receipt-import.tsx';
 import { ServerRef } from '../components/server-ref.tsx';
@@ -9,30 +9,8 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAge, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
-import { LAST_EXPORT_ROW } from '../seal/readiness.ts';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
-import type { LangsoDb } from '../store/db.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { SyncState } from '../sync/sync-controller.ts';
-
-const ANSWERED: ReadonlySet<string> = new Set(['sent', 'received', 'needs_fix', 'scheduled', 'approved', 'activated', 'rejected']);
-
-async function outboxView(db: LangsoDb) {
-  const store = new DexieOutboxStore(db);
-  const counts = await store.counts();
-  const pendingRows = await db.outbox.where('[quarantine+queuedAt]').between([0, ''], [0, '\uffff']).limit(50).toArray();
-  const quarantined = await store.listQuarantined();
-  const recent = await db.records.orderBy('updatedAt').reverse().filter((r) => ANSWERED.has(r.status)).limit(30).toArray();
-  const names = await db.records.bulkGet([...pendingRows.map((r) => r.id), ...quarantined.map((q) => q.id)]);
-  const lastSyncAt = await store.getState('lastSyncAt');
-  const lastExport = lastExportOf((await db.settings.get(LAST_EXPORT_ROW))?.value);
-  return { counts, pendingRows, quarantined, recent, names: names.filter((r): r is StoredRecord => r !== undefined), lastSyncAt, lastExport };
-}
-
-function lastExportOf(value: unknown): { readonly at: string; readonly records: number } | undefined {
-  if (value === null || typeof value !== 'object' || !('at' in value) || !('records' in value)) return undefined;
-  return typeof value.at === 'string' && typeof value.records === 'number' ? { at: value.at, records: value.records } : undefined;
-}
 
 function nameOf(record: StoredRecord | undefined, t: Translate): string {
   if (!record) return '';
@@ -45,13 +23,12 @@ function nameOf(record: StoredRecord | undefined, t: Translate): string {
 export function OutboxScreen() {
   const { t, lang } = useLang();
   const session = useSession();
-  const view = useLive(() => outboxView(session.db), [session.db]);
+  const view = useLive(() => session.queries.outboxView(), [session.queries]);
   const [sync, setSync] = useState<SyncState>(session.sync.state());
   useEffect(() => session.sync.subscribe(setSync), [session.sync]);
   if (!view) return <p class="loading">{t('loading')}</p>;
   const byId = new Map(view.names.map((r) => [r.id, r]));
   const now = session.clock();
-  const store = new DexieOutboxStore(session.db);
   const canSync = session.mode === 'real' && session.device.serverUrl !== undefined && session.device.token !== undefined;
 
   return (
@@ -94,7 +71,7 @@ export function OutboxScreen() {
                   <a class="button button-primary" href={href({ name: 'edit', id: q.id })}>
                     {t('fixAndResend')}
                   </a>
-                  <button type="button" class="button" onClick={() => void store.requeue(q.id)}>
+                  <button type="button" class="button" onClick={() => void session.outbox.requeue(q.id)}>
                     {t('requeue')}
                   </button>
                 </div>
@@ -105,11 +82,11 @@ export function OutboxScreen() {
       )}
 
       <h2>{t('outboxPending')}</h2>
-      {view.pendingRows.length === 0 ? (
+      {view.pending.length === 0 ? (
         <p class="empty">{t('outboxEmpty')}</p>
       ) : (
         <ul class="cards">
-          {view.pendingRows.map((row) => (
+          {view.pending.map((row) => (
             <li key={`${row.id}@${row.rev}`}>
               <a class="card" href={href({ name: 'record', id: row.id })}>
                 <span class="card-title">{nameOf(byId.get(row.id), t)}</span>

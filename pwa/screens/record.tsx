@@ -1,8 +1,8 @@
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
 import { formatPhone } from '../../shared/validate/phone.ts';
-import { href, navigate } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { href, navigate } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { AttachmentImage } from '../components/attachment-image.tsx';
 import { ServerRef } from '../components/server-ref.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -12,7 +12,6 @@ import { reasonText } from '../records/reason-text.ts';
 import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
 import type { FormField } from '../../shared/catalog/eforms/form-field.ts';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import type { StoredRecord } from '../store/types.ts';
 
 /** One record as the province sees it: its status, its code, what was decided, what to fix. */
@@ -20,12 +19,12 @@ export function RecordScreen({ id }: { readonly id: string }) {
   const { t, lang } = useLang();
   const session = useSession();
   const found = useLive(async () => {
-    const stored = await session.db.records.get(id);
+    const stored = await session.queries.record(id);
     const e = stored?.envelope;
     const personId = e?.type === 'eid' ? e.payload.residentId : e?.type === 'dossier' ? e.payload.applicantResidentId : undefined;
-    const person = personId === undefined ? undefined : (await session.db.records.get(personId))?.envelope;
+    const person = personId === undefined ? undefined : (await session.queries.record(personId))?.envelope;
     return { record: stored, person: person?.type === 'resident' ? person.payload.fullName : undefined };
-  }, [session.db, id]);
+  }, [session.queries, id]);
   const record = found?.record;
   // The catalog names a dossier's procedure and fields; it loads only for dossiers.
   const loaded = useCatalog(record?.type === 'dossier');
@@ -33,7 +32,7 @@ export function RecordScreen({ id }: { readonly id: string }) {
   if (record === undefined) return <p class="empty">{t('recordMissing')}</p>;
   const decision = record.decision;
   const requeue = async () => {
-    await new DexieOutboxStore(session.db).requeue(id);
+    await session.outbox.requeue(id);
   };
   return (
     <section aria-labelledby="record-title" data-testid="record">

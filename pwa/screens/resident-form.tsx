@@ -3,10 +3,10 @@ import type { Consent } from '../../shared/domain/consent.ts';
 import { RELATIONSHIPS, type RecordOf, type Relationship, type Resident } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { validateResidentInput } from '../../shared/validate/resident.ts';
-import { useDirty } from '../app/dirty-flag.ts';
-import { navigate } from '../app/router.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useDirty } from '../session/dirty-flag.ts';
+import { navigate } from '../router/router.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { ChoiceField } from '../components/choice-field.tsx';
 import { ConsentStep } from '../components/consent-step.tsx';
 import { FormFooter } from '../components/form-footer.tsx';
@@ -49,13 +49,13 @@ export interface ResidentFormProps {
 /** Loads the household the member belongs to, then shows the form. */
 export function ResidentFormScreen({ householdId, existing }: ResidentFormProps) {
   const t = useT();
-  const { db } = useSession();
+  const { queries } = useSession();
   const homeId = existing?.payload.householdId ?? householdId ?? '';
   const home = useLive(async () => {
-    const household = (await db.records.get(homeId))?.envelope;
-    const members = await db.records.where('householdId').equals(homeId).filter((r) => r.type === 'resident').count();
+    const household = (await queries.record(homeId))?.envelope;
+    const members = (await queries.residentsOf([homeId])).length;
     return { household: isRecordOf(household, 'household') ? household : undefined, members };
-  }, [db, homeId]);
+  }, [queries, homeId]);
   if (!home) return <p class="loading">{t('loading')}</p>;
   if (!home.household) return <p class="empty">{t('householdMissing')}</p>;
   return <ResidentForm household={home.household} isFirst={home.members === 0} {...(existing ? { existing } : {})} />;

@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { shortFingerprint } from '../../shared/seal/jwk.ts';
-import { useSession } from '../app/session.ts';
-import { useLive } from '../app/use-live.ts';
+import { useSession } from '../session/session.ts';
+import { useLive } from '../session/use-live.ts';
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { storageUse, type StorageUse } from '../store/persistence.ts';
-import { LEAD_KEYS_ROW } from '../seal/readiness.ts';
-import { PHOTO_LONG_EDGES, readSetting, writeSetting } from '../store/settings.ts';
+import { PHOTO_LONG_EDGES, SETTINGS, writeSetting } from '../store/settings-registry.ts';
 
 /** Language, whether the browser keeps our data, storage use, training mode, the device. */
 export function SettingsScreen() {
   const { t, lang, setLang, unavailable } = useLang();
   const session = useSession();
-  const persist = useLive(async () => (await readSetting(session.db, 'persist')) ?? null, [session.db]);
-  const photo = useLive(async () => (await readSetting(session.db, 'photo')) ?? null, [session.db]);
-  const leadKeyId = useLive(async () => encryptionKeyIdOf((await session.db.settings.get(LEAD_KEYS_ROW))?.value), [session.db]);
+  const persist = useLive(async () => (await session.queries.setting(SETTINGS.persist)) ?? null, [session.queries]);
+  const photo = useLive(async () => (await session.queries.setting(SETTINGS.photo)) ?? null, [session.queries]);
+  const leadKeyId = useLive(async () => (await session.queries.leadKeyId()) ?? null, [session.queries]);
   const longEdge = photo?.longEdge ?? 1024;
   const [use, setUse] = useState<StorageUse | undefined>(undefined);
   const [resetDone, setResetDone] = useState(false);
@@ -86,7 +85,7 @@ export function SettingsScreen() {
               name="photo-size"
               value={edge}
               checked={longEdge === edge}
-              onChange={() => void writeSetting(session.db, 'photo', { longEdge: edge })}
+              onChange={() => void writeSetting(session.db, SETTINGS.photo, { longEdge: edge })}
             />
             {t(edge === 640 ? 'photoSize640' : 'photoSize1024')}
           </label>
@@ -136,10 +135,4 @@ export function SettingsScreen() {
       )}
     </section>
   );
-}
-
-/** The lead's key id as stored at enrolment (checked against the keys before it was stored). */
-function encryptionKeyIdOf(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || !('encryptionKeyId' in value)) return null;
-  return typeof value.encryptionKeyId === 'string' && /^[0-9a-f]{64}$/.test(value.encryptionKeyId) ? value.encryptionKeyId : null;
 }

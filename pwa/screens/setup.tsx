@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { AppEnv } from '../app/create-session.ts';
+import type { AppEnv } from '../session/create-session.ts';
 import { TextField } from '../components/text-field.tsx';
 import { useLang } from '../i18n/ui.ts';
 import { openLangsoDb, type DbMode, type LangsoDb } from '../store/db.ts';
-import { writeSetting, type DeviceSettings } from '../store/settings.ts';
+import { SETTINGS, writeSetting, type DeviceSettings } from '../store/settings-registry.ts';
 import type { TransportFailure } from '../../shared/sync/transport.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { parseServerUrl } from '../sync/server-url.ts';
@@ -59,7 +59,7 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
     }
     const device: DeviceSettings = { deviceId: `training-${crypto.randomUUID()}`, volunteerName, enrolledAt: env.clock().toISOString() };
     const target = mode === 'training' ? db : openLangsoDb('training');
-    await writeSetting(target, 'device', device);
+    await writeSetting(target, SETTINGS.device, device);
     if (mode !== 'training') {
       target.close();
       onMode('training');

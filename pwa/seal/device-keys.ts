@@ -2,10 +2,10 @@ import * as v from 'valibot';
 import { keyId } from '../../shared/seal/jwk.ts';
 import { generateDeviceKeys, type DeviceKeys } from '../../shared/seal/keys.ts';
 import { TeamLeadKeysSchema, type TeamLeadKeys } from '../../shared/sync/protocol.ts';
-import type { LangsoDb } from '../store/db.ts';
-import { DEVICE_KEYS_ROW, LEAD_KEYS_ROW } from './readiness.ts';
-import { EcPublicJwkSchema } from '../../shared/sync/public-keys.ts';
 import type { LeadPublicKeys } from '../../shared/sync/public-keys.ts';
+import type { LangsoDb } from '../store/db.ts';
+import { readSetting, SETTINGS, settingRow, writeSetting } from '../store/settings-registry.ts';
+import type { SettingRow } from '../store/types.ts';
 
 /**
  * The phone's own ECDSA P-256 signing key (made at enrolment, its public half registered with the
@@ -17,21 +17,14 @@ export function makeDeviceKeys(): Promise<DeviceKeys> {
   return generateDeviceKeys({ extractable: false });
 }
 
-const StoredDeviceKeysSchema = v.object({
-  publicJwk: EcPublicJwkSchema,
-  keyId: v.string(),
-  privateKey: v.custom<CryptoKey>((value) => typeof CryptoKey !== 'undefined' && value instanceof CryptoKey, 'CryptoKey'),
-});
-
 /** The settings row of the phone's keys, to be put in the enrolment's own transaction. */
-export function deviceKeysRow(keys: DeviceKeys): { key: string; value: DeviceKeys } {
-  return { key: DEVICE_KEYS_ROW, value: { publicJwk: keys.publicJwk, keyId: keys.keyId, privateKey: keys.privateKey } };
+export function deviceKeysRow(keys: DeviceKeys): SettingRow {
+  return settingRow(SETTINGS.deviceKeys, { publicJwk: keys.publicJwk, keyId: keys.keyId, privateKey: keys.privateKey });
 }
 
 export async function readDeviceKeys(db: LangsoDb): Promise<DeviceKeys | undefined> {
-  const parsed = v.safeParse(StoredDeviceKeysSchema, (await db.settings.get(DEVICE_KEYS_ROW))?.value);
-  if (!parsed.success) return undefined;
-  const keys = parsed.output;
+  const keys = await readSetting(db, SETTINGS.deviceKeys);
+  if (!keys) return undefined;
   const usable = keys.privateKey.type === 'private' && keys.privateKey.usages.includes('sign') && keys.keyId === (await keyId(keys.publicJwk));
   return usable ? keys : undefined;
 }
@@ -42,18 +35,21 @@ export async function readDeviceKeys(db: LangsoDb): Promise<DeviceKeys | undefin
  */
 export async function trustedLeadKeys(value: unknown): Promise<TeamLeadKeys | undefined> {
   const parsed = v.safeParse(TeamLeadKeysSchema, value);
-  if (!parsed.success) return undefined;
-  const keys = parsed.output;
-  const [encryption, signing] = await Promise.all([keyId(keys.encryption), keyId(keys.signing)]);
-  return encryption === keys.encryptionKeyId && signing === keys.signingKeyId ? keys : undefined;
+  return parsed.success && (await idsAreThumbprints(parsed.output)) ? parsed.output : undefined;
 }
 
-export function leadKeysRow(keys: TeamLeadKeys): { key: string; value: TeamLeadKeys } {
-  return { key: LEAD_KEYS_ROW, value: keys };
+async function idsAreThumbprints(keys: TeamLeadKeys): Promise<boolean> {
+  const [encryption, signing] = await Promise.all([keyId(keys.encryption), keyId(keys.signing)]);
+  return encryption === keys.encryptionKeyId && signing === keys.signingKeyId;
+}
+
+export function leadKeysRow(keys: TeamLeadKeys): SettingRow {
+  return settingRow(SETTINGS.leadKeys, keys);
 }
 
 export async function readLeadKeys(db: LangsoDb): Promise<TeamLeadKeys | undefined> {
-  return trustedLeadKeys((await db.settings.get(LEAD_KEYS_ROW))?.value);
+  const keys = await readSetting(db, SETTINGS.leadKeys);
+  return keys && (await idsAreThumbprints(keys)) ? keys : undefined;
 }
 
 /** Keeps newer lead keys from a catalog; a catalog without them (an older server) changes nothing. */
@@ -61,7 +57,7 @@ export async function refreshLeadKeys(db: LangsoDb, catalog: unknown): Promise<b
   if (catalog === null || typeof catalog !== 'object' || !('leadKeys' in catalog)) return false;
   const keys = await trustedLeadKeys(catalog.leadKeys);
   if (!keys) return false;
-  await db.settings.put(leadKeysRow(keys));
+  await writeSetting(db, SETTINGS.leadKeys, keys);
   return true;
 }
 

@@ -1,14 +1,14 @@
-import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import type { Params } from '../../shared/i18n/messages.ts';
 import type { SealErrorCode } from '../../shared/seal/errors.ts';
+import type { OutboxEntry } from '../../shared/sync/outbox-store.ts';
 import { seal, type SealItem } from '../../shared/seal/seal.ts';
 import { readAttachmentBytes } from '../store/attachments.ts';
 import type { LangsoDb } from '../store/db.ts';
-import type { DeviceSettings } from '../store/settings.ts';
-import type { OutboxRow } from '../store/types.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
+import { SETTINGS, writeSetting, type DeviceSettings, type LastExport } from '../store/settings-registry.ts';
 import { leadPublicKeys, readDeviceKeys, readLeadKeys } from './device-keys.ts';
-import { LAST_EXPORT_ROW, type BatchFileBlocker } from './readiness.ts';
+import type { BatchFileBlocker } from './readiness.ts';
 
 /** A sealed `.langso` file made on the phone, ready to download or share. */
 export interface BatchFile {
@@ -24,18 +24,9 @@ export type ExportOutcome =
   | { readonly ok: false; readonly blocker: BatchFileBlocker }
   | { readonly ok: false; readonly code: SealErrorCode; readonly params: Params };
 
-/** What the outbox screen shows of the last export, until the receipts come back. */
-export interface LastExport {
-  readonly fileId: string;
-  readonly at: string;
-  readonly records: number;
-}
-
-const PENDING = [[0, Dexie.minKey], [0, Dexie.maxKey]] as const;
-
 /**
  * Seals every unsent record of the outbox (oldest first, with the photos they need) to the team
- * lead's key, signed with this phone's key (shared/seal, issue #6). Nothing leaves the outbox:
+ * lead's key, signed with this phone's key (shared/seal). Nothing leaves the outbox:
  * the records go on waiting for a receipt — a later sync or the lead's receipt file — so a lost
  * file loses nothing. Quarantined records are left out: the province refused them, they need a
  * fix first.
@@ -47,7 +38,7 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
   const keys = await readDeviceKeys(db);
   if (!keys) return { ok: false, blocker: 'no-device-key' };
 
-  const rows = await db.outbox.where('[quarantine+queuedAt]').between(PENDING[0], PENDING[1], true, true).toArray();
+  const rows = await new DexieOutboxStore(db).listPending();
   const sink = blobSink();
   const fileId = uuidv7();
   const createdAt = now.toISOString();
@@ -63,7 +54,7 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
   // A refused input: the parts written so far are simply dropped with the sink.
   if (!sealed.ok) return { ok: false, code: sealed.code, params: sealed.params };
   const last: LastExport = { fileId, at: createdAt, records: sealed.value.records };
-  await db.settings.put({ key: LAST_EXPORT_ROW, value: last });
+  await writeSetting(db, SETTINGS.lastExport, last);
   return {
     ok: true,
     file: { blob: sink.blob(), fileName: batchFileName(device.deviceId, now), fileId, records: sealed.value.records, attachments: sealed.value.attachments },
@@ -75,7 +66,7 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
  * for them. A photo already purged (sent before, named again by a later edit) is not on the
  * phone any more; the lead's side already has it or fetches it with the record's next sync.
  */
-async function* outboxItems(db: LangsoDb, rows: readonly OutboxRow[]): AsyncGenerator<SealItem> {
+async function* outboxItems(db: LangsoDb, rows: readonly OutboxEntry[]): AsyncGenerator<SealItem> {
   const seen = new Set<string>();
   for (const row of rows) {
     yield { kind: 'record', record: row.record };

@@ -4,7 +4,7 @@ import { verifyReceiptFile } from '../../shared/seal/receipts.ts';
 import { isStoredReceipt } from '../../shared/sync/receipt-reason.ts';
 import type { LangsoDb } from '../store/db.ts';
 import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import type { DeviceSettings } from '../store/settings-registry.ts';
 import { leadPublicKeys, readLeadKeys } from './device-keys.ts';
 import type { BatchFileBlocker } from './readiness.ts';
 
@@ -25,7 +25,7 @@ export type ReceiptImportOutcome =
 const MAX_RECEIPT_FILE_BYTES = 32 * 1024 * 1024;
 
 /**
- * The return path of a batch file (issue #6 item 3): the lead's signed receipt file, checked
+ * The return path of a batch file: the lead's signed receipt file, checked
  * with the lead's public ECDSA key from enrolment, for this team and this phone. Only a file
  * that passes every check is applied, and through the same `applyReceipts` as a sync answer — so
  * records leave the outbox, rejections are quarantined, and sent photos are purged exactly as

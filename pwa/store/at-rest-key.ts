@@ -1,4 +1,5 @@
 import type { LangsoDb } from './db.ts';
+import { readSetting, SETTINGS, writeSetting } from './settings-registry.ts';
 
 /**
  * Photos of ID cards and portraits are sensitive data (Decree 356/2025/NĐ-CP): on the phone they
@@ -13,8 +14,6 @@ import type { LangsoDb } from './db.ts';
  * the whole profile folder and digs the key's material out of the browser's own serialisation.
  * Those need the device's lock screen and full-disk encryption; this is the layer we can add.
  */
-const KEY_ROW = 'atRest:key';
-
 const cache = new WeakMap<LangsoDb, Promise<CryptoKey>>();
 
 /** The database's at-rest key, made on first use. */
@@ -29,26 +28,19 @@ export function atRestKey(db: LangsoDb): Promise<CryptoKey> {
   return key;
 }
 
-function isAesKey(value: unknown): value is CryptoKey {
-  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey && value.algorithm.name === 'AES-GCM';
-}
-
 async function loadOrCreate(db: LangsoDb): Promise<CryptoKey> {
-  const stored = (await db.settings.get(KEY_ROW))?.value;
-  if (isAesKey(stored)) return stored;
+  const stored = await readSetting(db, SETTINGS.atRestKey);
+  if (stored) return stored;
   const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   // Another tab may have stored a key meanwhile: the first one stored wins, so no photo is ever
   // encrypted under a key that is then overwritten.
   return db.transaction('rw', db.settings, async () => {
-    const again = (await db.settings.get(KEY_ROW))?.value;
-    if (isAesKey(again)) return again;
-    await db.settings.put({ key: KEY_ROW, value: fresh });
+    const again = await readSetting(db, SETTINGS.atRestKey);
+    if (again) return again;
+    await writeSetting(db, SETTINGS.atRestKey, fresh);
     return fresh;
   });
 }
-
-/** The settings rows that belong to the database itself, kept when training data is reset. */
-export const AT_REST_SETTING_KEYS: readonly string[] = [KEY_ROW];
 
 type Bytes = Uint8Array<ArrayBuffer>;
 

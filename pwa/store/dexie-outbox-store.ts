@@ -12,11 +12,13 @@ import { isStoredReceipt, reasonOfReceipt } from '../../shared/sync/receipt-reas
 import { readAttachmentBytes } from './attachments.ts';
 import type { LangsoDb } from './db.ts';
 import { purgeSentAttachments } from './purge-attachments.ts';
-import { stateKey } from './state-key.ts';
+import { readSetting, SETTINGS, writeSetting } from './settings-registry.ts';
 import type { OutboxRow, ReceiptRow, StoredRecord } from './types.ts';
 
-const PENDING = [[0, Dexie.minKey], [0, Dexie.maxKey]] as const;
-const QUARANTINED = [[1, Dexie.minKey], [1, Dexie.maxKey]] as const;
+/** The outbox rows pending (0) or quarantined (1), in queue order. */
+function queue(db: LangsoDb, quarantine: 0 | 1) {
+  return db.outbox.where('[quarantine+queuedAt]').between([quarantine, Dexie.minKey], [quarantine, Dexie.maxKey], true, true);
+}
 
 function toEntry(row: OutboxRow): OutboxEntry {
   return { id: row.id, rev: row.rev, type: row.type, record: row.record, bytes: row.bytes, queuedAt: row.queuedAt, attempts: row.attempts };
@@ -36,19 +38,21 @@ export class DexieOutboxStore implements OutboxStore {
   constructor(private readonly db: LangsoDb) {}
 
   async peek(limits: { readonly maxRecords: number; readonly maxBytes: number }): Promise<OutboxEntry[]> {
-    const rows = await this.db.outbox
-      .where('[quarantine+queuedAt]')
-      .between(PENDING[0], PENDING[1], true, true)
-      .limit(Math.max(1, limits.maxRecords))
-      .toArray();
+    const entries = await this.listPending(Math.max(1, limits.maxRecords));
     const out: OutboxEntry[] = [];
     let bytes = 0;
-    for (const row of rows) {
-      if (out.length > 0 && bytes + row.bytes > limits.maxBytes) break;
-      out.push(toEntry(row));
-      bytes += row.bytes;
+    for (const entry of entries) {
+      if (out.length > 0 && bytes + entry.bytes > limits.maxBytes) break;
+      out.push(entry);
+      bytes += entry.bytes;
     }
     return out;
+  }
+
+  /** Pending (not quarantined) entries in queue order, oldest first; at most `limit`. */
+  async listPending(limit = Infinity): Promise<OutboxEntry[]> {
+    const rows = await queue(this.db, 0).limit(limit).toArray();
+    return rows.map(toEntry);
   }
 
   async applyReceipts(receipts: readonly Receipt[], at: string): Promise<void> {
@@ -119,7 +123,7 @@ export class DexieOutboxStore implements OutboxStore {
   }
 
   async listQuarantined(): Promise<QuarantinedEntry[]> {
-    const rows = await this.db.outbox.where('[quarantine+queuedAt]').between(QUARANTINED[0], QUARANTINED[1], true, true).toArray();
+    const rows = await queue(this.db, 1).toArray();
     return rows.map((row) => ({
       ...toEntry(row),
       reason: row.reason ?? { code: 'UNKNOWN' },
@@ -130,9 +134,9 @@ export class DexieOutboxStore implements OutboxStore {
   async counts(): Promise<OutboxCounts> {
     const db = this.db;
     return db.transaction('r', db.outbox, async () => {
-      const pendingRange = db.outbox.where('[quarantine+queuedAt]').between(PENDING[0], PENDING[1], true, true);
+      const pendingRange = queue(db, 0);
       const pending = await pendingRange.count();
-      const quarantined = await db.outbox.where('[quarantine+queuedAt]').between(QUARANTINED[0], QUARANTINED[1], true, true).count();
+      const quarantined = await queue(db, 1).count();
       const oldest = await pendingRange.first();
       return oldest ? { pending, quarantined, oldestQueuedAt: oldest.queuedAt } : { pending, quarantined };
     });
@@ -157,17 +161,16 @@ export class DexieOutboxStore implements OutboxStore {
         if (record) await db.records.put(afterDecision(record, update));
         await db.audit.add({ recordId: update.id, at: update.at, action: 'decision', code: update.status });
       }
-      await db.settings.put({ key: stateKey('updatesCursor'), value: cursor });
+      await writeSetting(db, SETTINGS.sync.updatesCursor, cursor);
     });
   }
 
-  async getState(key: SyncStateKey): Promise<string | undefined> {
-    const row = await this.db.settings.get(stateKey(key));
-    return typeof row?.value === 'string' ? row.value : undefined;
+  getState(key: SyncStateKey): Promise<string | undefined> {
+    return readSetting(this.db, SETTINGS.sync[key]);
   }
 
   async setState(key: SyncStateKey, value: string): Promise<void> {
-    await this.db.settings.put({ key: stateKey(key), value });
+    await writeSetting(this.db, SETTINGS.sync[key], value);
   }
 }
 

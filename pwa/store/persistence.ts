@@ -1,5 +1,5 @@
 import type { LangsoDb } from './db.ts';
-import { readSetting, writeSetting, type PersistAnswer } from './settings.ts';
+import { readSetting, SETTINGS, writeSetting, type PersistAnswer } from './settings-registry.ts';
 
 /** The slice of navigator.storage the app uses, passed in so tests can give their own. */
 export interface StorageManagerLike {
@@ -13,12 +13,12 @@ export interface StorageManagerLike {
  * volunteer has done anything, is refused by most browsers), and keeps the answer to show.
  */
 export async function askPersistenceOnce(db: LangsoDb, storage: StorageManagerLike | undefined, at: string): Promise<PersistAnswer> {
-  const known = await readSetting(db, 'persist');
+  const known = await readSetting(db, SETTINGS.persist);
   if (known?.granted || (known && !known.supported)) return known;
   const answer: PersistAnswer = storage?.persist
     ? { granted: await storage.persist(), supported: true, at }
     : { granted: false, supported: false, at };
-  await writeSetting(db, 'persist', answer);
+  await writeSetting(db, SETTINGS.persist, answer);
   return answer;
 }
 

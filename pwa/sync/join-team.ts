@@ -3,9 +3,8 @@ import { createHttpTransport } from '../../shared/sync/http-transport.ts';
 import type { EnrolResponse } from '../../shared/sync/protocol.ts';
 import type { TransportResult } from '../../shared/sync/transport.ts';
 import { deviceKeysRow, leadKeysRow, makeDeviceKeys, trustedLeadKeys } from '../seal/device-keys.ts';
-import { DEVICE_KEYS_ROW, LEAD_KEYS_ROW } from '../seal/readiness.ts';
 import type { LangsoDb } from '../store/db.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import { deleteSetting, SETTINGS, writeSetting, type DeviceSettings } from '../store/settings-registry.ts';
 
 export interface JoinRequest {
   readonly serverUrl: string;
@@ -45,11 +44,11 @@ export async function joinTeam(fetchFn: typeof fetch, db: LangsoDb, request: Joi
     enrolledAt: request.at,
   };
   await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: 'device', value: device });
+    await writeSetting(db, SETTINGS.device, device);
     if (keys) await db.settings.put(deviceKeysRow(keys));
-    else await db.settings.delete(DEVICE_KEYS_ROW);
+    else await deleteSetting(db, SETTINGS.deviceKeys);
     if (leadKeys) await db.settings.put(leadKeysRow(leadKeys));
-    else await db.settings.delete(LEAD_KEYS_ROW);
+    else await deleteSetting(db, SETTINGS.leadKeys);
   });
   return result;
 }

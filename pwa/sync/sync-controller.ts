@@ -1,12 +1,12 @@
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine.ts';
 import { createHttpTransport } from '../../shared/sync/http-transport.ts';
 import { systemIds } from '../../shared/sync/ids.ts';
+import type { OutboxStore } from '../../shared/sync/outbox-store.ts';
 import type { PullReport } from '../../shared/sync/pull-updates.ts';
 import type { SyncReport } from '../../shared/sync/sync-report.ts';
 import { refreshLeadKeys } from '../seal/device-keys.ts';
 import type { LangsoDb } from '../store/db.ts';
-import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import type { DeviceSettings } from '../store/settings-registry.ts';
 import { browserGzip } from './gzip.ts';
 
 export interface SyncState {
@@ -29,6 +29,8 @@ export interface SyncController {
 
 export interface SyncControllerOptions {
   readonly db: LangsoDb;
+  /** The session's outbox over `db`: what the engine sends and the screens count. */
+  readonly outbox: OutboxStore;
   readonly device: DeviceSettings;
   readonly fetch: typeof fetch;
   readonly clock: () => number;
@@ -46,7 +48,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const engine = makeEngine(options, (sent) => {
     if (state.progress) set({ ...state, progress: { ...state.progress, sent } });
   });
-  const store = new DexieOutboxStore(options.db);
+  const store = options.outbox;
 
   async function run(): Promise<SyncState> {
     if (!engine) return state;
@@ -94,7 +96,7 @@ function makeEngine(options: SyncControllerOptions, onSent: (sent: number) => vo
     clock: options.clock,
   });
   return createSyncEngine({
-    store: new DexieOutboxStore(options.db),
+    store: options.outbox,
     transport,
     deviceId: device.deviceId,
     clock: options.clock,

@@ -8,7 +8,8 @@ import { recordSearchKey } from '../../../pwa/search/search-index.ts';
 import { consentInDom } from '../helpers/consent-dom.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
-import { byText, click, mount, settle, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
+import { waitFor } from '../../helpers/wait-for.ts';
+import { byText, click, mount, saveSettled, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
@@ -31,7 +32,7 @@ describe('the household form', () => {
     const shown = [...root.querySelectorAll<HTMLInputElement>('input[name="commune"]')].map((r) => r.value);
     expect(shown).toEqual(['32002']);
     await click(root.querySelector('input[name="commune"][value="32002"]'));
-    await settle();
+    await waitFor(() => root.querySelectorAll('#hamlet-suggestions option').length > 0);
     expect(root.querySelector('[data-testid="commune-chosen"]')?.textContent).toBe('Phường An Xuyên');
     expect([...root.querySelectorAll('#hamlet-suggestions option')].map((o) => o.getAttribute('value'))).toEqual(['Khóm 5']);
   });
@@ -42,7 +43,7 @@ describe('the household form', () => {
     const { root } = view;
     await consentInDom(root, 'household_register');
     await click(byText(root, 'Lưu'));
-    await settle();
+    await waitFor(() => root.querySelector('#headName-error') && saveSettled(root));
     expect(root.querySelector('#headName-error')?.textContent).toContain('Họ tên chủ hộ');
     expect(root.querySelector('#commune-error')).not.toBeNull();
     expect(root.querySelector('#hamlet-error')).not.toBeNull();

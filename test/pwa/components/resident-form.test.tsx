@@ -8,7 +8,8 @@ import { freshDb } from '../helpers/fresh-db.ts';
 import { household, resident } from '../helpers/records.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { recordSearchKey } from '../../../pwa/search/search-index.ts';
-import { blur, byText, click, mount, settle, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
+import { waitFor } from '../../helpers/wait-for.ts';
+import { blur, byText, click, mount, saveSettled, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
@@ -68,7 +69,7 @@ describe('the member form', () => {
     await typeInto(root, '#fullName', 'Nguyễn Thị Thử');
     await typeInto(root, '#dateOfBirth', '31/02/1990');
     await click(byText(root, 'Lưu'));
-    await settle();
+    await waitFor(() => errorUnder(root, 'dateOfBirth') && saveSettled(root));
     expect(errorUnder(root, 'dateOfBirth')).toContain('không phải ngày có thật');
     expect(errorUnder(root, 'sex')).toBeDefined();
     expect(root.textContent).toContain('chỗ cần sửa');
@@ -84,7 +85,7 @@ describe('the member form', () => {
     await typeInto(root, '#cccd', '0961 9000 0123');
     await typeInto(root, '#phone', '+84 912 345 678');
     await click(byText(root, 'Lưu'));
-    await settle();
+    await waitFor(async () => (await db.records.count()) > 0);
     const [stored] = await db.records.toArray();
     expect(stored?.envelope).toMatchObject({
       type: 'resident',
@@ -106,10 +107,10 @@ describe('the member form', () => {
     await typeInto(root, '#dateOfBirth', '04/05/1990');
     await click(root.querySelector('input[name="sex"][value="female"]'));
     await typeInto(root, '#cccd', '0961 9000 0123');
-    await settle();
+    await waitFor(() => errorUnder(root, 'cccd'));
     expect(errorUnder(root, 'cccd')).toContain('trùng với Lê Văn Có Trước');
     await click(byText(root, 'Lưu'));
-    await settle();
+    await waitFor(() => root.textContent?.includes('chỗ cần sửa') && saveSettled(root));
     expect(await db.records.count()).toBe(1);
   });
 });

@@ -6,7 +6,8 @@ import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
-import { mount, settle, testSession, type Mounted } from '../helpers/render.tsx';
+import { waitFor } from '../../helpers/wait-for.ts';
+import { mount, testSession, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
@@ -20,9 +21,17 @@ async function warningsAt(now: string, usage = 10, quota = 100): Promise<string>
   db = freshDb();
   const record = household();
   await saveRecord(db, { record, searchKey: 'x', at: '2026-03-01T08:00:00.000Z' });
-  const storage = { estimate: async () => ({ usage, quota }) };
+  let estimates = 0;
+  const storage = {
+    estimate: async () => {
+      estimates += 1;
+      return { usage, quota };
+    },
+  };
   view = await mount(testSession(db, { clock: () => new Date(now), storage }), <Warnings />);
-  await settle();
+  // Storage is estimated on mount and again once the outbox counts are in: the second estimate
+  // proves the warnings have both of what they warn about.
+  await waitFor(() => estimates >= 2);
   return view.root.textContent ?? '';
 }
 

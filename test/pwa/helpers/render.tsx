@@ -1,20 +1,25 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Lang } from '../../../shared/i18n/index.ts';
-import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
-import { SessionContext, type Session } from '../../../pwa/app/session.ts';
+import { createDirtyFlag } from '../../../pwa/session/dirty-flag.ts';
+import { SessionContext, type Session } from '../../../pwa/session/session.ts';
 import { domainEn, en } from '../../../pwa/i18n/en.ts';
 import { LangContext, translator } from '../../../pwa/i18n/ui.ts';
 import { vi } from '../../../pwa/i18n/vi.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
+import { DexieOutboxStore } from '../../../pwa/store/dexie-outbox-store.ts';
+import { createQueries } from '../../../pwa/store/queries.ts';
 import { loadSearchIndex } from '../../../pwa/search/search-index.ts';
 
 export const NOW = new Date('2026-03-01T08:00:00.000Z');
 
 /** A session over a test database: no network, a fixed clock. */
 export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Session {
+  const outbox = new DexieOutboxStore(db);
   return {
     db,
+    queries: createQueries(db, outbox),
+    outbox,
     mode: 'real',
     device: { deviceId: 'device-test', volunteerName: 'Tình nguyện viên Thử', teamName: 'Ấp Một', enrolledAt: NOW.toISOString() },
     dirty: createDirtyFlag(),
@@ -62,13 +67,13 @@ export async function mount(session: Session, node: ComponentChild, lang: Lang =
   };
 }
 
-/** Lets promises (IndexedDB reads, live queries) settle and the screen re-render. */
-export async function settle(rounds = 5): Promise<void> {
-  for (let i = 0; i < rounds; i += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
-  }
+/**
+ * True once a form's save button is back, not busy: a save attempt has ended, whatever it did
+ * (the button is disabled from the tap until the save settles).
+ */
+export function saveSettled(root: ParentNode): boolean {
+  const button = root.querySelector<HTMLButtonElement>('button[type="submit"]');
+  return button !== null && !button.disabled;
 }
 
 export async function typeInto(root: ParentNode, selector: string, value: string): Promise<void> {

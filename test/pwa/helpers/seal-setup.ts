@@ -3,7 +3,7 @@ import { generateDeviceKeys, generateLeadKeys, type DeviceKeys, type LeadKeys } 
 import type { TeamLeadKeys } from '../../../shared/sync/protocol.ts';
 import { deviceKeysRow, leadKeysRow } from '../../../pwa/seal/device-keys.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
-import { writeSetting, type DeviceSettings } from '../../../pwa/store/settings.ts';
+import { SETTINGS, writeSetting, type DeviceSettings } from '../../../pwa/store/settings-registry.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { putAttachment } from '../../../pwa/store/attachments.ts';
 import { household } from './records.ts';
@@ -37,7 +37,7 @@ export interface EnrolledPhone {
 export async function enrolPhone(db: LangsoDb, parts: { readonly lead?: boolean; readonly deviceKey?: boolean } = {}): Promise<EnrolledPhone> {
   const lead = await generateLeadKeys();
   const device = await generateDeviceKeys();
-  await writeSetting(db, 'device', DEVICE);
+  await writeSetting(db, SETTINGS.device, DEVICE);
   if (parts.deviceKey !== false) await db.settings.put(deviceKeysRow(device));
   if (parts.lead !== false) await db.settings.put(leadKeysRow(await teamLeadKeys(lead)));
   return { lead, device };

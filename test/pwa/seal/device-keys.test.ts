@@ -7,7 +7,7 @@ import { generateLeadKeys } from '../../../shared/seal/keys.ts';
 import type { TeamLeadKeys } from '../../../shared/sync/protocol.ts';
 import { readDeviceKeys, readLeadKeys, refreshLeadKeys } from '../../../pwa/seal/device-keys.ts';
 import { LangsoDb } from '../../../pwa/store/db.ts';
-import { readSetting } from '../../../pwa/store/settings.ts';
+import { readSetting, SETTINGS } from '../../../pwa/store/settings-registry.ts';
 import { joinTeam } from '../../../pwa/sync/join-team.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { teamLeadKeys } from '../helpers/seal-setup.ts';
@@ -71,7 +71,7 @@ describe('the phone’s keys at enrolment', () => {
     const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, message);
     const verifier = await importPublicJwk(keys.publicJwk, 'ECDSA');
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifier, signature, message)).toBe(true);
-    expect(await readSetting(db, 'device')).toMatchObject({ deviceId: result.ok ? result.value.deviceId : '', teamId: 'team-1' });
+    expect(await readSetting(db, SETTINGS.device)).toMatchObject({ deviceId: result.ok ? result.value.deviceId : '', teamId: 'team-1' });
   });
 
   it('keeps the lead’s keys from the enrolment answer, after checking their ids are their thumbprints', async () => {

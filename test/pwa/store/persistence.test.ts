@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { askPersistenceOnce, storageUse, unsyncedTooLong } from '../../../pwa/store/persistence.ts';
-import { readSetting } from '../../../pwa/store/settings.ts';
+import { readSetting, SETTINGS } from '../../../pwa/store/settings-registry.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 
 let db: LangsoDb;
@@ -18,7 +18,7 @@ describe('storage persistence', () => {
     await askPersistenceOnce(db, storage, '2026-03-01T08:00:00.000Z');
     await askPersistenceOnce(db, storage, '2026-03-01T09:00:00.000Z');
     expect(asked).toBe(1);
-    expect(await readSetting(db, 'persist')).toEqual({ granted: true, supported: true, at: '2026-03-01T08:00:00.000Z' });
+    expect(await readSetting(db, SETTINGS.persist)).toEqual({ granted: true, supported: true, at: '2026-03-01T08:00:00.000Z' });
   });
 
   it('asks again after a refusal, since browsers may grant later', async () => {

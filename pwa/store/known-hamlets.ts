@@ -1,4 +1,4 @@
-import type { LangsoDb } from '../store/db.ts';
+import type { LangsoDb } from './db.ts';
 
 /**
  * The hamlets already written for a commune, most used first: suggestions keep one hamlet from

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSession } from '../../../pwa/app/create-session.ts';
-import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
+import { createSession } from '../../../pwa/session/create-session.ts';
+import { createDirtyFlag } from '../../../pwa/session/dirty-flag.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
-import { readSetting, writeSetting } from '../../../pwa/store/settings.ts';
+import { readSetting, SETTINGS, writeSetting } from '../../../pwa/store/settings-registry.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
 
@@ -28,7 +28,7 @@ function session(mode: 'real' | 'training', persist: () => Promise<boolean> = as
 describe('a session', () => {
   it('resets training data in one step and keeps the volunteer’s setup', async () => {
     db = freshDb();
-    await writeSetting(db, 'device', { deviceId: 'training-1', volunteerName: 'Người Tập', enrolledAt: '2026-03-01T08:00:00.000Z' });
+    await writeSetting(db, SETTINGS.device, { deviceId: 'training-1', volunteerName: 'Người Tập', enrolledAt: '2026-03-01T08:00:00.000Z' });
     const record = household({ training: true });
     await saveRecord(db, { record, searchKey: 'x', householdId: record.id, at: record.updatedAt });
     // The device's keys and the at-rest key belong to the setup; the sync cursor to the data.
@@ -43,7 +43,7 @@ describe('a session', () => {
     expect(await db.records.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.searchKeys.count()).toBe(0);
-    expect(await readSetting(db, 'device')).toMatchObject({ deviceId: 'training-1' });
+    expect(await readSetting(db, SETTINGS.device)).toMatchObject({ deviceId: 'training-1' });
   });
 
   it('never resets real data', async () => {
@@ -65,6 +65,6 @@ describe('a session', () => {
     const record = household();
     const stored = await saveRecord(db, { record, searchKey: 'x', at: record.updatedAt });
     await session('real', async () => false).afterSave(stored);
-    expect(await readSetting(db, 'persist')).toEqual({ granted: false, supported: true, at: '2026-03-01T08:00:00.000Z' });
+    expect(await readSetting(db, SETTINGS.persist)).toEqual({ granted: false, supported: true, at: '2026-03-01T08:00:00.000Z' });
   });
 });

@@ -1,7 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DbMode, LangsoDb } from '../store/db.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import type { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
+import type { Queries } from '../store/queries.ts';
+import type { DeviceSettings } from '../store/settings-registry.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { SyncController } from '../sync/sync-controller.ts';
@@ -11,7 +13,11 @@ import type { StorageManagerLike } from '../store/persistence.ts';
 
 /** Everything a screen needs from the running app, passed down instead of kept in module state. */
 export interface Session {
+  /** For the writes (saves, photos, settings); the screens read through `queries`. */
   readonly db: LangsoDb;
+  readonly queries: Queries;
+  /** The one outbox store of this database: the sync engine's, and the screens' counts and requeues. */
+  readonly outbox: DexieOutboxStore;
   readonly mode: DbMode;
   readonly device: DeviceSettings;
   readonly dirty: DirtyFlag;

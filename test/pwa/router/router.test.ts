@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute, type Route } from '../../../pwa/app/router.ts';
+import { href, parseRoute, type Route } from '../../../pwa/router/router.ts';
 
 const ID = '019ca6b1-dc02-7b2f-8e2e-5be767d044f4';
 

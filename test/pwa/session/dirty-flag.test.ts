@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDirtyFlag } from '../../../pwa/app/dirty-flag.ts';
+import { createDirtyFlag } from '../../../pwa/session/dirty-flag.ts';
 
 describe('the unsaved-changes flag', () => {
   it('stays up while any form holds changes, and tells listeners only when it flips', () => {

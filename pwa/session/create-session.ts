@@ -1,11 +1,10 @@
 import type { DbMode, LangsoDb } from '../store/db.ts';
+import { DexieOutboxStore } from '../store/dexie-outbox-store.ts';
 import { askPersistenceOnce, type StorageManagerLike } from '../store/persistence.ts';
-import type { DeviceSettings } from '../store/settings.ts';
+import { createQueries } from '../store/queries.ts';
+import { deleteSetting, SETTINGS, SETUP_SETTINGS, type DeviceSettings } from '../store/settings-registry.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createLazySyncController } from '../sync/lazy-sync-controller.ts';
-import { stateKey } from '../store/state-key.ts';
-import { AT_REST_SETTING_KEYS } from '../store/at-rest-key.ts';
-import { SEAL_SETUP_ROWS } from '../seal/readiness.ts';
 import type { DirtyFlag } from './dirty-flag.ts';
 import type { Session } from './session.ts';
 
@@ -35,10 +34,11 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
   let clockOffsetMs: number | undefined;
   // The index code and its data load on first use, outside the entry script.
   const searchIndex = () => (index ??= import('../search/search-index.ts').then(({ loadSearchIndex }) => loadSearchIndex(db.searchKeys)));
-  const sync = createLazySyncController({ db, device, fetch: env.fetch, clock: () => env.clock().getTime() });
-  void db.settings.get(stateKey('clockOffsetMs')).then((row) => {
-    const value = Number(row?.value);
-    if (row && Number.isFinite(value)) clockOffsetMs = value;
+  const outbox = new DexieOutboxStore(db);
+  const sync = createLazySyncController({ db, device, outbox, fetch: env.fetch, clock: () => env.clock().getTime() });
+  void outbox.getState('clockOffsetMs').then((stored) => {
+    const value = Number(stored);
+    if (stored !== undefined && Number.isFinite(value)) clockOffsetMs = value;
   });
   // Photos stored before schema v4 get encrypted in the background; readers take either form,
   // and an interrupted run (the app closed) goes on in the next session.
@@ -47,6 +47,8 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
     .catch(() => undefined);
   const session: Session = {
     db,
+    queries: createQueries(db, outbox),
+    outbox,
     mode,
     device,
     dirty,
@@ -73,7 +75,7 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
       // keys, the at-rest key) stays.
       await db.transaction('rw', db.tables, async () => {
         for (const table of db.tables) if (table.name !== 'settings') await table.clear();
-        await db.settings.where('key').noneOf(['device', ...SEAL_SETUP_ROWS, ...AT_REST_SETTING_KEYS]).delete();
+        await db.settings.where('key').noneOf(SETUP_SETTINGS.map((setting) => setting.key)).delete();
       });
       index = undefined;
     },
@@ -91,7 +93,7 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
       return count;
     },
     async forgetDevice() {
-      await db.settings.delete('device');
+      await deleteSetting(db, SETTINGS.device);
     },
   };
   return session;
