@@ -1,11 +1,12 @@
 // Fails (exit 1) on any import between folders of shared/, cli/, pwa/ and fixtures/ that
 // scripts/folder-directions.ts does not allow, and on any cycle between folders.
-import { readFileSync, readdirSync } from 'node:fs';
+//   node --import tsx scripts/check-folder-directions.ts [ROOT]   (default: this repository)
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOORS, FOLDER_DIRECTIONS } from './folder-directions.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const PRODUCT = ['shared', 'cli', 'pwa', 'fixtures'];
 // Static imports and re-exports (type-only ones too), side-effect imports, dynamic imports.
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -18,6 +19,7 @@ interface Edge {
 }
 
 function sourceFiles(dir: string): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
   return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
     .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));

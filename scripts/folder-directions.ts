@@ -20,6 +20,23 @@ export const FOLDER_DIRECTIONS: Readonly<Record<string, readonly string[]>> = {
   'fixtures/generate': ['shared'],
   'fixtures/demo': ['shared'],
 
+  // The PWA: the store and the words first, then the jobs, then the session, the screens, the root.
+  'pwa/store': ['shared'],
+  'pwa/i18n': ['shared'],
+  'pwa/photo': [],
+  'pwa/router': [],
+  'pwa/search': ['shared', 'pwa/store'],
+  'pwa/seal': ['shared', 'pwa/i18n', 'pwa/store'],
+  'pwa/sync': ['shared', 'pwa/seal', 'pwa/store'],
+  'pwa/records': ['shared', 'pwa/i18n', 'pwa/search', 'pwa/store'],
+  'pwa/training': ['shared', 'pwa/records', 'pwa/search', 'pwa/store'],
+  'pwa/session': ['shared', 'pwa/records', 'pwa/search', 'pwa/store', 'pwa/sync', 'pwa/training'],
+  'pwa/components': ['shared', 'pwa/i18n', 'pwa/photo', 'pwa/router', 'pwa/seal', 'pwa/session', 'pwa/store'],
+  'pwa/screens': ['shared', 'pwa/components', 'pwa/i18n', 'pwa/records', 'pwa/router', 'pwa/session', 'pwa/store', 'pwa/sync'],
+  'pwa/app': ['shared', 'pwa/components', 'pwa/i18n', 'pwa/router', 'pwa/screens', 'pwa/session', 'pwa/store'],
+  'pwa/build': [],
+  pwa: ['pwa/app'],
+
   // The CLI: conventions first, then the stores, then the jobs, then the commands.
   cli: ['shared', 'cli/commands', 'cli/i18n', 'cli/program'],
   'cli/i18n': ['shared'],
