@@ -4,8 +4,8 @@ import { formatBytes } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import type { BatchFile } from '../seal/export-batch.ts';
 import { shareableFile, shareFile, startDownload } from '../seal/offer-file.ts';
-import { sealProblemText } from '../seal/problem-text.ts';
-import { blockerText, type BatchFileBlocker } from '../seal/readiness.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
+import { blockerText, isBatchFileBlocker, type BatchFileBlocker } from '../seal/readiness.ts';
 import { useBatchFileBlocker } from './use-batch-file-blocker.ts';
 
 type ExportState =
@@ -23,6 +23,7 @@ type ExportState =
 export function ExportBatchButton({ id = 'batch-export' }: { readonly id?: string }) {
   const { t, lang } = useLang();
   const session = useSession();
+  const words = useDomainWords();
   const blocker = useBatchFileBlocker('export');
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const url = state.kind === 'done' ? state.url : undefined;
@@ -34,14 +35,16 @@ export function ExportBatchButton({ id = 'batch-export' }: { readonly id?: strin
       const { exportBatchFile } = await import('../seal/export-batch.ts');
       const outcome = await exportBatchFile(session.db, session.device, session.clock());
       if (!outcome.ok) {
-        setState('blocker' in outcome ? { kind: 'blocked', blocker: outcome.blocker } : { kind: 'failed', reason: sealProblemText(t, outcome.code, outcome.params) });
+        const { code } = outcome;
+        setState(isBatchFileBlocker(code) ? { kind: 'blocked', blocker: code } : { kind: 'failed', reason: words(code, outcome.params) });
         return;
       }
-      const made = URL.createObjectURL(outcome.file.blob);
-      setState({ kind: 'done', file: outcome.file, url: made, share: shareableFile(outcome.file.blob, outcome.file.fileName) });
-      startDownload(made, outcome.file.fileName);
+      const file = outcome.value;
+      const made = URL.createObjectURL(file.blob);
+      setState({ kind: 'done', file, url: made, share: shareableFile(file.blob, file.fileName) });
+      startDownload(made, file.fileName);
     } catch (error) {
-      setState({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'failed', reason: words('INTERNAL', { reason: error instanceof Error ? error.message : String(error) }) });
     }
   };
 

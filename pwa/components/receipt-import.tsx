@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useSession } from '../session/session.ts';
 import { useLang } from '../i18n/ui.ts';
-import { sealProblemText } from '../seal/problem-text.ts';
-import { blockerText } from '../seal/readiness.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
+import { blockerText, isBatchFileBlocker } from '../seal/readiness.ts';
 import { useBatchFileBlocker } from './use-batch-file-blocker.ts';
 
 type ImportState =
@@ -19,6 +19,7 @@ type ImportState =
 export function ReceiptImport() {
   const { t } = useLang();
   const session = useSession();
+  const words = useDomainWords();
   const blocker = useBatchFileBlocker('receipts');
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
 
@@ -29,14 +30,16 @@ export function ReceiptImport() {
       const { importReceiptFile } = await import('../seal/import-receipts.ts');
       const outcome = await importReceiptFile(session.db, session.device, file, session.clock());
       if (outcome.ok) {
-        setState({ kind: 'done', text: t('receiptsDone', { cleared: outcome.cleared, held: outcome.held, known: outcome.known }) });
-      } else if ('blocker' in outcome) {
-        setState({ kind: 'refused', text: t(blockerText(session.mode, outcome.blocker)) });
+        const { cleared, held, known } = outcome.value;
+        setState({ kind: 'done', text: t('receiptsDone', { cleared, held, known }) });
+      } else if (isBatchFileBlocker(outcome.code)) {
+        setState({ kind: 'refused', text: t(blockerText(session.mode, outcome.code)) });
       } else {
-        setState({ kind: 'refused', text: t('receiptsRefused', { reason: sealProblemText(t, outcome.code, outcome.params), code: outcome.code }) });
+        setState({ kind: 'refused', text: t('receiptsRefused', { reason: words(outcome.code, outcome.params), code: outcome.code }) });
       }
     } catch (error) {
-      setState({ kind: 'refused', text: t('receiptsRefused', { reason: error instanceof Error ? error.message : String(error), code: 'ERROR' }) });
+      const reason = error instanceof Error ? error.message : String(error);
+      setState({ kind: 'refused', text: t('receiptsRefused', { reason: words('INTERNAL', { reason }), code: 'INTERNAL' }) });
     }
   };
 

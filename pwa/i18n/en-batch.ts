@@ -11,7 +11,7 @@ export const enBatch: Record<keyof typeof viBatch, string> = {
   batchDownload: 'Download the file',
   batchShare: 'Share the file (Zalo, Bluetooth…)',
   batchLast: 'Last export: {at}, {records} records.',
-  batchFailed: 'Could not export: {reason}. The records are safe on this phone.',
+  batchFailed: 'Could not export. {reason} The records are safe on this phone.',
   batchNoTeam: 'This phone has not joined a team, so it has no team lead key to seal a file with. Join a team in Settings.',
   batchNoLeadKeys:
     'Cannot seal yet: the team server has not sent the team lead’s key (an older server, or the lead has not made keys with “langso init”). Sync when there is signal to receive it.',
@@ -27,21 +27,11 @@ export const enBatch: Record<keyof typeof viBatch, string> = {
   receiptsImportHint: 'Choose the receipt file your team lead sent back (the .json file made by “langso receipts export”).',
   receiptsImporting: 'Checking the team lead’s signature…',
   receiptsDone: 'Valid receipts: {cleared} records left the queue, {held} were held back, {known} receipts were already known.',
-  receiptsRefused: 'Receipt file refused: {reason} ({code})',
+  receiptsRefused: 'Receipt file refused. {reason} ({code})',
 
   photoPurged: 'Photo sent and deleted from this phone.',
   photoSizeTitle: 'Size of document photos',
   photoSize1024: 'Normal: 1024 pixels on the long edge (sharp, at most 200 KB)',
   photoSize640: 'Slow link: 640 pixels on the long edge (lighter, at most 100 KB)',
 
-  seal_SEAL_INPUT_EMPTY: 'no records are waiting',
-  seal_SEAL_INPUT_RECORD_INVALID: 'record {id} has an invalid field {field}',
-  seal_SEAL_INPUT_RECORD_HASH: 'record {id} does not match its hash (data on this phone may be damaged)',
-  seal_SEAL_INPUT_ATTACHMENT_HASH: 'photo {sha256}… does not match its hash (data on this phone may be damaged)',
-  seal_SEAL_INPUT_ATTACHMENT_TOO_LARGE: 'photo {sha256}… is too large ({bytes} bytes, at most {max})',
-  seal_SEAL_RECEIPT_INVALID: 'this is not a valid Langso receipt file',
-  seal_SEAL_RECEIPT_VERSION_UNSUPPORTED: 'the file was made by a newer Langso (format {version}); update the app',
-  seal_SEAL_RECEIPT_SIGNATURE: 'the team lead’s signature is not valid: the file was modified or was not made by your team lead. Nothing was imported',
-  seal_SEAL_RECEIPT_OTHER_TEAM: 'the file belongs to another team ({teamId}). Nothing was imported',
-  seal_SEAL_RECEIPT_OTHER_DEVICE: 'the file is for another device ({deviceId}). Nothing was imported',
 };

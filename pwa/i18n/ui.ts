@@ -36,10 +36,6 @@ export async function loadWords(lang: Lang): Promise<Words> {
   return { lang, catalog: english.en, domainEn: english.domainEn };
 }
 
-export function isUiKey(key: string): key is UiKey {
-  return Object.hasOwn(vi, key);
-}
-
 export interface LangState {
   readonly lang: Lang;
   readonly t: Translate;

@@ -1,7 +1,8 @@
 /**
- * Words of the batch file (issue #6) and of photo handling on the phone: export, receipt import,
- * photos encrypted and purged, the photo size. Kept apart from vi.ts so each file stays short;
- * vi.ts spreads them in. The seal_* texts say the shared/seal codes in the volunteer's words.
+ * Words of the batch file and of photo handling on the phone: export, receipt import, photos
+ * encrypted and purged, the photo size. Kept apart from vi.ts so each file stays short; vi.ts
+ * spreads them in. What a shared/seal code means is said by the domain's messages (shared/i18n),
+ * the same sentence the team lead's CLI prints.
  */
 export const viBatch = {
   batchTitle: 'Gửi bằng tệp (không cần mạng)',
@@ -13,7 +14,7 @@ export const viBatch = {
   batchDownload: 'Tải tệp về máy',
   batchShare: 'Chia sẻ tệp (Zalo, Bluetooth…)',
   batchLast: 'Lần xuất gần nhất: {at}, {records} hồ sơ.',
-  batchFailed: 'Chưa xuất được: {reason}. Hồ sơ vẫn an toàn trên máy.',
+  batchFailed: 'Chưa xuất được. {reason} Hồ sơ vẫn an toàn trên máy.',
   batchNoTeam: 'Máy chưa kết nối với tổ nào nên chưa có khóa của tổ trưởng để niêm phong tệp. Vào Cài đặt để kết nối với tổ.',
   batchNoLeadKeys:
     'Chưa niêm phong được: máy chủ của tổ chưa gửi khóa của tổ trưởng (máy chủ phiên bản cũ, hoặc tổ trưởng chưa tạo khóa bằng “langso init”). Khi có mạng, bấm Đồng bộ để nhận khóa.',
@@ -30,21 +31,11 @@ export const viBatch = {
   receiptsImportHint: 'Chọn tệp biên nhận tổ trưởng gửi lại (tệp .json do “langso receipts export” tạo).',
   receiptsImporting: 'Đang kiểm tra chữ ký của tổ trưởng…',
   receiptsDone: 'Biên nhận hợp lệ: {cleared} hồ sơ đã rời hàng chờ, {held} hồ sơ bị tạm giữ, {known} biên nhận đã có từ trước.',
-  receiptsRefused: 'Không nhận tệp biên nhận: {reason} ({code})',
+  receiptsRefused: 'Không nhận tệp biên nhận. {reason} ({code})',
 
   photoPurged: 'Ảnh đã gửi và đã xóa khỏi máy.',
   photoSizeTitle: 'Cỡ ảnh chụp giấy tờ',
   photoSize1024: 'Thường: cạnh dài 1024 điểm ảnh (rõ nét, tối đa 200 KB)',
   photoSize640: 'Mạng yếu: cạnh dài 640 điểm ảnh (nhẹ hơn, tối đa 100 KB)',
 
-  seal_SEAL_INPUT_EMPTY: 'không có hồ sơ nào chờ gửi',
-  seal_SEAL_INPUT_RECORD_INVALID: 'hồ sơ {id} có trường {field} không hợp lệ',
-  seal_SEAL_INPUT_RECORD_HASH: 'hồ sơ {id} không khớp với mã băm (dữ liệu trên máy có thể đã hỏng)',
-  seal_SEAL_INPUT_ATTACHMENT_HASH: 'ảnh {sha256}… không khớp với mã băm (dữ liệu trên máy có thể đã hỏng)',
-  seal_SEAL_INPUT_ATTACHMENT_TOO_LARGE: 'ảnh {sha256}… quá lớn ({bytes} byte, tối đa {max})',
-  seal_SEAL_RECEIPT_INVALID: 'đây không phải tệp biên nhận Làng số hợp lệ',
-  seal_SEAL_RECEIPT_VERSION_UNSUPPORTED: 'tệp do phiên bản Làng số mới hơn tạo (định dạng {version}); hãy cập nhật ứng dụng',
-  seal_SEAL_RECEIPT_SIGNATURE: 'chữ ký của tổ trưởng không hợp lệ: tệp đã bị sửa hoặc không do tổ trưởng của bạn tạo. Chưa nhập gì',
-  seal_SEAL_RECEIPT_OTHER_TEAM: 'tệp thuộc tổ khác ({teamId}). Chưa nhập gì',
-  seal_SEAL_RECEIPT_OTHER_DEVICE: 'tệp dành cho thiết bị khác ({deviceId}). Chưa nhập gì',
 } as const satisfies Record<string, string>;

@@ -26,7 +26,7 @@ export const vi = {
   optional: 'không bắt buộc',
   required: 'bắt buộc',
   fixErrors: 'Còn {count} chỗ cần sửa. Xem thông báo dưới từng ô.',
-  saveFailed: 'Chưa lưu được: {reason}. Dữ liệu đã lưu trước đó không bị ảnh hưởng.',
+  saveFailed: 'Chưa lưu được. {reason} Dữ liệu đã lưu trước đó không bị ảnh hưởng.',
   leaveUnsaved: 'Biểu mẫu chưa lưu. Bỏ thay đổi và rời đi?',
 
   // navigation
@@ -248,21 +248,13 @@ export const vi = {
   syncPartial: 'Đã gửi một phần; {count} hồ sơ chưa có trả lời, sẽ gửi lại lần sau.',
   syncOffline: 'Không có mạng. Hồ sơ vẫn an toàn trên máy; sẽ gửi khi có mạng.',
   syncAuth: 'Máy chủ không nhận thiết bị này nữa. Kết nối lại với tổ trong Cài đặt.',
-  syncFailed: 'Chưa gửi được: {reason}. Hồ sơ vẫn an toàn trên máy.',
+  syncFailed: 'Chưa gửi được. {reason} Hồ sơ vẫn an toàn trên máy.',
   syncNoServer: 'Chưa kết nối với máy chủ nào. Vào Cài đặt để kết nối với tổ.',
   syncTraining: 'Chế độ tập huấn: dữ liệu tập không gửi lên tỉnh.',
   syncLast: 'Lần đồng bộ gần nhất: {at}',
   clockSkew: 'Đồng hồ của máy lệch khoảng {minutes} phút so với máy chủ. Hãy chỉnh lại giờ trong cài đặt điện thoại.',
   receiptsTitle: 'Đã gửi gần đây',
   quarantineReason: 'Lý do: {reason}',
-  reason_TRAINING_RECORD: 'Dữ liệu tập huấn, tỉnh không nhận.',
-  reason_RECORD_INVALID: 'Thông tin chưa đúng, cần sửa.',
-  reason_CONSENT_MISSING: 'Thiếu sự đồng ý của người dân.',
-  reason_ATTACHMENT_MISSING: 'Thiếu ảnh giấy tờ.',
-  reason_HASH_MISMATCH: 'Ảnh hoặc dữ liệu bị hỏng khi gửi.',
-  reason_OTHER_TEAM: 'Hồ sơ thuộc tổ khác.',
-  reason_REV_CONFLICT: 'Hồ sơ đã được sửa ở nơi khác.',
-  reason_NOT_EDITABLE: 'Tỉnh đã xử lý hồ sơ này, không sửa được nữa.',
 
   // settings
   settingsTitle: 'Cài đặt',

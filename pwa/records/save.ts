@@ -1,7 +1,8 @@
+import { failure, type Failure } from '../../shared/domain/result.ts';
 import type { RecordEnvelope } from '../../shared/domain/records.ts';
 import { recordSearchKey } from '../search/search-index.ts';
 import type { LangsoDb } from '../store/db.ts';
-import { saveRecord } from '../store/save-record.ts';
+import { saveRecord, StaleRecordError } from '../store/save-record.ts';
 import type { StoredRecord } from '../store/types.ts';
 
 /** What a save from a screen needs of the running app (the session gives it). */
@@ -24,6 +25,14 @@ export async function saveFromScreen(context: SaveContext, record: RecordEnvelop
   return stored;
 }
 
-export function failureText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Why a save failed, as a code the screens say in the volunteer's words: another save of the
+ * same record came first, the phone's storage is full, or storage failed otherwise.
+ */
+export function saveFailure(error: unknown): Failure<'RECORD_STALE' | 'STORAGE_FULL' | 'STORAGE_ERROR'> {
+  if (error instanceof StaleRecordError) return failure('RECORD_STALE', { id: error.id });
+  const name = error instanceof Error ? error.name : '';
+  // Dexie keeps the browser's name for it, whichever layer raised it.
+  if (name === 'QuotaExceededError') return failure('STORAGE_FULL');
+  return failure('STORAGE_ERROR', { reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
 }

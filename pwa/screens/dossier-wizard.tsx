@@ -18,7 +18,8 @@ import { useIssues } from '../components/use-issues.ts';
 import { useLang, useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { documentsToPhotograph } from '../records/required-documents.ts';
-import { failureText, saveFromScreen } from '../records/save.ts';
+import { saveFailure, saveFromScreen } from '../records/save.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
 import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 
 const STEPS = ['procedure', 'form', 'documents', 'auth', 'review'] as const;
@@ -41,6 +42,7 @@ export function DossierWizardScreen({ residentId, existing }: { readonly residen
 
 function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'resident'>; catalog: Catalog; existing?: RecordOf<'dossier'> }) {
   const { t, lang } = useLang();
+  const words = useDomainWords();
   const session = useSession();
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [step, setStep] = useState<Step>(existing ? 'review' : 'procedure');
@@ -113,7 +115,8 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
       session.dirty.set('dossier-wizard', false);
       navigate({ name: 'record', id: record.id });
     } catch (error) {
-      setFailure(failureText(error));
+      const why = saveFailure(error);
+      setFailure(words(why.code, why.params));
     } finally {
       setBusy(false);
     }

@@ -19,7 +19,8 @@ import { useIssues } from '../components/use-issues.ts';
 import { useT } from '../i18n/ui.ts';
 import { ageOn } from '../records/age.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
-import { failureText, saveFromScreen } from '../records/save.ts';
+import { saveFailure, saveFromScreen } from '../records/save.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
 
 interface People {
   readonly resident: RecordOf<'resident'> | undefined;
@@ -77,6 +78,7 @@ function check(values: Values, under14: boolean): { issues: Issue[]; value?: Omi
 
 function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'resident'>; adults: readonly RecordOf<'resident'>[]; today: string; existing?: RecordOf<'eid'> }) {
   const t = useT();
+  const words = useDomainWords();
   const session = useSession();
   const under14 = ageOn(resident.payload.dateOfBirth, today) < 14;
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
@@ -129,7 +131,8 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
       session.dirty.set('eid-form', false);
       navigate({ name: 'record', id: record.id });
     } catch (error) {
-      setFailure(failureText(error));
+      const why = saveFailure(error);
+      setFailure(words(why.code, why.params));
     } finally {
       setBusy(false);
     }

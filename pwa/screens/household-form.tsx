@@ -15,7 +15,8 @@ import { TextField } from '../components/text-field.tsx';
 import { useIssues } from '../components/use-issues.ts';
 import { useT } from '../i18n/ui.ts';
 import { newRecord, revisedRecord } from '../records/envelope.ts';
-import { failureText, saveFromScreen } from '../records/save.ts';
+import { saveFailure, saveFromScreen } from '../records/save.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
 
 interface Values {
   readonly headName: string;
@@ -59,6 +60,7 @@ function valuesOf(existing: RecordOf<'household'> | undefined): Values {
 /** A new household (consent first) or an edit of one. */
 export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf<'household'> }) {
   const t = useT();
+  const words = useDomainWords();
   const session = useSession();
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [values, setValues] = useState<Values>(() => valuesOf(existing));
@@ -98,7 +100,8 @@ export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf
       // A new household goes straight on to its first member: usually the head.
       navigate(existing ? { name: 'household', id: record.id } : { name: 'resident-new', householdId: record.id });
     } catch (error) {
-      setFailure(failureText(error));
+      const why = saveFailure(error);
+      setFailure(words(why.code, why.params));
     } finally {
       setBusy(false);
     }

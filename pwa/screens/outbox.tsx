@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatAge, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
+import { useDomainWords, type DomainWords } from '../i18n/domain-words.ts';
 import type { StoredRecord } from '../store/types.ts';
 import type { SyncState } from '../sync/sync-controller.ts';
 
@@ -22,6 +23,7 @@ function nameOf(record: StoredRecord | undefined, t: Translate): string {
 /** What waits, what was refused and why, what the province answered; and the sync button. */
 export function OutboxScreen() {
   const { t, lang } = useLang();
+  const words = useDomainWords();
   const session = useSession();
   const view = useLive(() => session.queries.outboxView(), [session.queries]);
   const [sync, setSync] = useState<SyncState>(session.sync.state());
@@ -56,7 +58,7 @@ export function OutboxScreen() {
         </button>
       )}
       {sync.running && sync.progress && <progress max={Math.max(1, sync.progress.total)} value={sync.progress.sent} aria-label={t('syncNow')} />}
-      <SyncOutcome state={sync} t={t} />
+      <SyncOutcome state={sync} t={t} words={words} />
       {view.lastSyncAt && <p class="muted">{t('syncLast', { at: formatDateTime(lang, view.lastSyncAt) })}</p>}
 
       {view.quarantined.length > 0 && (
@@ -66,7 +68,7 @@ export function OutboxScreen() {
             {view.quarantined.map((q) => (
               <li key={`${q.id}@${q.rev}`} class="card card-bad" data-testid="quarantined">
                 <span class="card-title">{nameOf(byId.get(q.id), t)}</span>
-                <span>{t('quarantineReason', { reason: reasonText(t, q.reason) })}</span>
+                <span>{t('quarantineReason', { reason: reasonText(words, q.reason) })}</span>
                 <div class="actions">
                   <a class="button button-primary" href={href({ name: 'edit', id: q.id })}>
                     {t('fixAndResend')}
@@ -127,7 +129,7 @@ export function OutboxScreen() {
   );
 }
 
-function SyncOutcome({ state, t }: { readonly state: SyncState; readonly t: Translate }) {
+function SyncOutcome({ state, t, words }: { readonly state: SyncState; readonly t: Translate; readonly words: DomainWords }) {
   const report = state.report;
   if (state.running || !report) return null;
   let text: string;
@@ -145,7 +147,8 @@ function SyncOutcome({ state, t }: { readonly state: SyncState; readonly t: Tran
       text = t('syncPartial', { count: report.remaining ?? 0 });
       break;
     default:
-      text = t('syncFailed', { reason: report.problem?.message ?? report.problem?.code ?? report.status });
+      // Every stop but an abort names its problem.
+      text = t('syncFailed', { reason: reasonText(words, report.problem ?? { code: 'ABORTED' }) });
   }
   const bad = report.status !== 'complete';
   return (

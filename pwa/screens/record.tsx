@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { useLang, type Translate } from '../i18n/ui.ts';
 import { reasonText } from '../records/reason-text.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
 import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
 import type { FormField } from '../../shared/catalog/eforms/form-field.ts';
@@ -17,6 +18,7 @@ import type { StoredRecord } from '../store/types.ts';
 /** One record as the province sees it: its status, its code, what was decided, what to fix. */
 export function RecordScreen({ id }: { readonly id: string }) {
   const { t, lang } = useLang();
+  const words = useDomainWords();
   const session = useSession();
   const found = useLive(async () => {
     const stored = await session.queries.record(id);
@@ -52,7 +54,7 @@ export function RecordScreen({ id }: { readonly id: string }) {
       )}
       {record.status === 'quarantined' && record.reason && (
         <div class="notice notice-error" role="alert">
-          <p>{t('quarantineReason', { reason: reasonText(t, record.reason) })}</p>
+          <p>{t('quarantineReason', { reason: reasonText(words, record.reason) })}</p>
           <div class="actions">
             <button type="button" class="button button-primary" onClick={() => navigate({ name: 'edit', id })}>
               {t('fixAndResend')}

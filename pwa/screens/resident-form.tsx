@@ -15,7 +15,8 @@ import { useIssues } from '../components/use-issues.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
-import { failureText, saveFromScreen } from '../records/save.ts';
+import { saveFailure, saveFromScreen } from '../records/save.ts';
+import { useDomainWords } from '../i18n/domain-words.ts';
 import { residentWithCccd } from '../records/resident-with-cccd.ts';
 
 interface Values {
@@ -69,6 +70,7 @@ interface ResidentFormInnerProps {
 
 export function ResidentForm({ household, isFirst, existing }: ResidentFormInnerProps) {
   const t = useT();
+  const words = useDomainWords();
   const session = useSession();
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [values, setValues] = useState<Values>(() => valuesOf(existing, isFirst));
@@ -129,7 +131,8 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
       session.dirty.set('resident-form', false);
       navigate({ name: 'household', id: household.id });
     } catch (error) {
-      setFailure(failureText(error));
+      const why = saveFailure(error);
+      setFailure(words(why.code, why.params));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Params } from '../../shared/i18n/messages.ts';
+import { failure, ok, type Failure, type Result } from '../../shared/domain/result.ts';
 import type { SealErrorCode } from '../../shared/seal/errors.ts';
 import type { OutboxEntry } from '../../shared/sync/outbox-store.ts';
 import { seal, type SealItem } from '../../shared/seal/seal.ts';
@@ -19,10 +19,7 @@ export interface BatchFile {
   readonly attachments: number;
 }
 
-export type ExportOutcome =
-  | { readonly ok: true; readonly file: BatchFile }
-  | { readonly ok: false; readonly blocker: BatchFileBlocker }
-  | { readonly ok: false; readonly code: SealErrorCode; readonly params: Params };
+export type ExportOutcome = Result<BatchFile, Failure<BatchFileBlocker | SealErrorCode>>;
 
 /**
  * Seals every unsent record of the outbox (oldest first, with the photos they need) to the team
@@ -32,11 +29,11 @@ export type ExportOutcome =
  * fix first.
  */
 export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now: Date): Promise<ExportOutcome> {
-  if (device.teamId === undefined) return { ok: false, blocker: 'no-team' };
+  if (device.teamId === undefined) return failure('BATCH_NO_TEAM');
   const lead = await readLeadKeys(db);
-  if (!lead) return { ok: false, blocker: 'no-lead-keys' };
+  if (!lead) return failure('BATCH_NO_LEAD_KEYS');
   const keys = await readDeviceKeys(db);
-  if (!keys) return { ok: false, blocker: 'no-device-key' };
+  if (!keys) return failure('BATCH_NO_DEVICE_KEY');
 
   const rows = await new DexieOutboxStore(db).listPending();
   const sink = blobSink();
@@ -52,13 +49,10 @@ export async function exportBatchFile(db: LangsoDb, device: DeviceSettings, now:
     createdAt,
   });
   // A refused input: the parts written so far are simply dropped with the sink.
-  if (!sealed.ok) return { ok: false, code: sealed.code, params: sealed.params };
+  if (!sealed.ok) return sealed;
   const last: LastExport = { fileId, at: createdAt, records: sealed.value.records };
   await writeSetting(db, SETTINGS.lastExport, last);
-  return {
-    ok: true,
-    file: { blob: sink.blob(), fileName: batchFileName(device.deviceId, now), fileId, records: sealed.value.records, attachments: sealed.value.attachments },
-  };
+  return ok({ blob: sink.blob(), fileName: batchFileName(device.deviceId, now), fileId, records: sealed.value.records, attachments: sealed.value.attachments });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Params } from '../../shared/i18n/messages.ts';
+import { failure, ok, type Failure, type Result } from '../../shared/domain/result.ts';
 import type { SealErrorCode } from '../../shared/seal/errors.ts';
 import { verifyReceiptFile } from '../../shared/seal/receipts.ts';
 import { isStoredReceipt } from '../../shared/sync/receipt-reason.ts';
@@ -8,18 +8,16 @@ import type { DeviceSettings } from '../store/settings-registry.ts';
 import { leadPublicKeys, readLeadKeys } from './device-keys.ts';
 import type { BatchFileBlocker } from './readiness.ts';
 
-export type ReceiptImportOutcome =
-  | {
-      readonly ok: true;
-      /** Records that left the outbox with this file (accepted or duplicate). */
-      readonly cleared: number;
-      /** Records the lead refused: quarantined with the lead's reason, as after a sync. */
-      readonly held: number;
-      /** Receipts for records no longer waiting (a sync or an earlier file came first). */
-      readonly known: number;
-    }
-  | { readonly ok: false; readonly blocker: BatchFileBlocker }
-  | { readonly ok: false; readonly code: SealErrorCode; readonly params: Params };
+export interface ReceiptsApplied {
+  /** Records that left the outbox with this file (accepted or duplicate). */
+  readonly cleared: number;
+  /** Records the lead refused: quarantined with the lead's reason, as after a sync. */
+  readonly held: number;
+  /** Receipts for records no longer waiting (a sync or an earlier file came first). */
+  readonly known: number;
+}
+
+export type ReceiptImportOutcome = Result<ReceiptsApplied, Failure<BatchFileBlocker | SealErrorCode>>;
 
 /** A receipt file holds ids and statuses only; 100,000 of them fit well under this. */
 const MAX_RECEIPT_FILE_BYTES = 32 * 1024 * 1024;
@@ -32,18 +30,18 @@ const MAX_RECEIPT_FILE_BYTES = 32 * 1024 * 1024;
  * they would be after a sync. A refused file changes nothing.
  */
 export async function importReceiptFile(db: LangsoDb, device: DeviceSettings, file: Blob, now: Date): Promise<ReceiptImportOutcome> {
-  if (device.teamId === undefined) return { ok: false, blocker: 'no-team' };
+  if (device.teamId === undefined) return failure('BATCH_NO_TEAM');
   const lead = await readLeadKeys(db);
-  if (!lead) return { ok: false, blocker: 'no-lead-keys' };
-  if (file.size > MAX_RECEIPT_FILE_BYTES) return { ok: false, code: 'SEAL_RECEIPT_INVALID', params: {} };
+  if (!lead) return failure('BATCH_NO_LEAD_KEYS');
+  if (file.size > MAX_RECEIPT_FILE_BYTES) return failure('SEAL_RECEIPT_INVALID');
   let json: unknown;
   try {
     json = JSON.parse(await file.text());
   } catch {
-    return { ok: false, code: 'SEAL_RECEIPT_INVALID', params: {} };
+    return failure('SEAL_RECEIPT_INVALID');
   }
   const verified = await verifyReceiptFile(json, { lead: leadPublicKeys(lead), teamId: device.teamId, deviceId: device.deviceId });
-  if (!verified.ok) return { ok: false, code: verified.code, params: verified.params };
+  if (!verified.ok) return verified;
 
   const waiting = await db.outbox.bulkGet(verified.value.receipts.map((receipt): [string, number] => [receipt.id, receipt.rev]));
   let cleared = 0;
@@ -54,5 +52,5 @@ export async function importReceiptFile(db: LangsoDb, device: DeviceSettings, fi
     else held += 1;
   });
   await new DexieOutboxStore(db).applyReceipts(verified.value.receipts, now.toISOString());
-  return { ok: true, cleared, held, known: verified.value.receipts.length - cleared - held };
+  return ok({ cleared, held, known: verified.value.receipts.length - cleared - held });
 }

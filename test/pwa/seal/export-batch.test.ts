@@ -35,20 +35,20 @@ describe('exporting the outbox as a sealed batch file', () => {
 
     const outcome = await exportBatchFile(db, DEVICE, NOW);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-    expect(outcome.file).toMatchObject({ records: 2, attachments: 2, fileName: 'lo-ho-so-20260305-1530-00abcd.langso' });
+    expect(outcome.value).toMatchObject({ records: 2, attachments: 2, fileName: 'lo-ho-so-20260305-1530-00abcd.langso' });
 
     // The laptop's side: the lead's private key, this phone as enrolled.
     const records: WireRecord[] = [];
     const photos = new Map<string, Bytes>();
     const opened = await unseal({
-      source: () => chunksOf(outcome.file.blob),
+      source: () => chunksOf(outcome.value.blob),
       lead: phone.lead,
       teamId: TEAM_ID,
       devices: [{ deviceId: DEVICE.deviceId, keyId: phone.device.keyId }],
       sink: { record: (r) => void records.push(r), attachment: (sha, bytes) => void photos.set(sha, bytes) },
     });
     if (!opened.ok) throw new Error(opened.code);
-    expect(opened.value.summary.fileId).toBe(outcome.file.fileId);
+    expect(opened.value.summary.fileId).toBe(outcome.value.fileId);
     // Exactly the outbox's wire records (the quarantined one left out), and the plaintext photos.
     const pending = before.filter((row) => row.quarantine === 0).map((row) => row.record);
     expect(records).toEqual(pending);
@@ -59,7 +59,7 @@ describe('exporting the outbox as a sealed batch file', () => {
     // Nothing left the outbox: records wait for their receipts.
     expect(await db.outbox.toArray()).toEqual(before);
     expect((await store.counts()).pending).toBe(2);
-    expect(await db.settings.get('seal:lastExport')).toEqual({ key: 'seal:lastExport', value: { fileId: outcome.file.fileId, at: NOW.toISOString(), records: 2 } });
+    expect(await db.settings.get('seal:lastExport')).toEqual({ key: 'seal:lastExport', value: { fileId: outcome.value.fileId, at: NOW.toISOString(), records: 2 } });
   });
 
   it('opens only with the lead’s key: another lead’s key is told apart before anything is read', async () => {
@@ -70,7 +70,7 @@ describe('exporting the outbox as a sealed batch file', () => {
     if (!outcome.ok) throw new Error('export failed');
     const stranger = await enrolPhone(freshDb());
     const opened = await unseal({
-      source: () => chunksOf(outcome.file.blob),
+      source: () => chunksOf(outcome.value.blob),
       lead: stranger.lead,
       teamId: TEAM_ID,
       devices: [],
@@ -84,13 +84,13 @@ describe('exporting the outbox as a sealed batch file', () => {
     await enrolPhone(db, { lead: false });
     await householdWithPhoto(db, 5);
     const { teamId: _team, ...noTeam } = DEVICE;
-    expect(await exportBatchFile(db, noTeam, NOW)).toEqual({ ok: false, blocker: 'no-team' });
-    expect(await exportBatchFile(db, DEVICE, NOW)).toEqual({ ok: false, blocker: 'no-lead-keys' });
+    expect(await exportBatchFile(db, noTeam, NOW)).toEqual({ ok: false, code: 'BATCH_NO_TEAM', params: {} });
+    expect(await exportBatchFile(db, DEVICE, NOW)).toEqual({ ok: false, code: 'BATCH_NO_LEAD_KEYS', params: {} });
     await db.delete();
 
     db = freshDb();
     await enrolPhone(db, { deviceKey: false });
-    expect(await exportBatchFile(db, DEVICE, NOW)).toEqual({ ok: false, blocker: 'no-device-key' });
+    expect(await exportBatchFile(db, DEVICE, NOW)).toEqual({ ok: false, code: 'BATCH_NO_DEVICE_KEY', params: {} });
   });
 
   it('refuses an empty outbox with its code', async () => {

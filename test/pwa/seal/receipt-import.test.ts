@@ -49,7 +49,7 @@ describe('importing the lead’s receipt file on the phone', () => {
     const { phone, receipts, ids, photos } = await phoneWithWork();
     const file = await signReceiptFile(phone.lead, { teamId: TEAM_ID, deviceId: DEVICE.deviceId, issuedAt: NOW.toISOString(), receipts });
 
-    expect(await importReceiptFile(db, DEVICE, fileOf(file), NOW)).toEqual({ ok: true, cleared: 2, held: 1, known: 0 });
+    expect(await importReceiptFile(db, DEVICE, fileOf(file), NOW)).toEqual({ ok: true, value: { cleared: 2, held: 1, known: 0 } });
     expect(await db.outbox.count()).toBe(1);
     expect(await db.outbox.get([ids[2] ?? '', 1])).toMatchObject({ quarantine: 1, reason: { code: 'RECORD_INVALID' } });
     expect(await db.records.get(ids[0] ?? '')).toMatchObject({ status: 'sent', serverRef: 'LEAD-0001' });
@@ -59,7 +59,7 @@ describe('importing the lead’s receipt file on the phone', () => {
 
     // The same file again: the two sent are known, the held one stays held; nothing moves.
     const after = await snapshot();
-    expect(await importReceiptFile(db, DEVICE, fileOf(file), NOW)).toEqual({ ok: true, cleared: 0, held: 1, known: 2 });
+    expect(await importReceiptFile(db, DEVICE, fileOf(file), NOW)).toEqual({ ok: true, value: { cleared: 0, held: 1, known: 2 } });
     expect(((await snapshot()) as { outbox: unknown }).outbox).toEqual((after as { outbox: unknown }).outbox);
   });
 
@@ -89,6 +89,6 @@ describe('importing the lead’s receipt file on the phone', () => {
     db = freshDb();
     const phone = await enrolPhone(db, { lead: false });
     const file = await signReceiptFile(phone.lead, { teamId: TEAM_ID, deviceId: DEVICE.deviceId, issuedAt: NOW.toISOString(), receipts: [] });
-    expect(await importReceiptFile(db, DEVICE, fileOf(file), NOW)).toEqual({ ok: false, blocker: 'no-lead-keys' });
+    expect(await importReceiptFile(db, DEVICE, fileOf(file), NOW)).toEqual({ ok: false, code: 'BATCH_NO_LEAD_KEYS', params: {} });
   });
 });
