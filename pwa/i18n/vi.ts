@@ -1,7 +1,7 @@
 import { viBatch } from './vi-batch.ts';
 
 /**
- * The app's own words, Vietnamese first (the words of /work/shared/GLOSSARY.md; status words
+ * The app's own words, Vietnamese first (the field's words, docs/DOMAIN.md; status words
  * exactly as there). Validation messages come from shared/i18n by stable code, not from here.
  */
 export const vi = {
@@ -217,7 +217,7 @@ export const vi = {
   fixAndResend: 'Sửa rồi gửi lại',
   open: 'Mở',
 
-  // statuses (GLOSSARY, one word each, everywhere)
+  // statuses (docs/DOMAIN.md, "Words": one word each, everywhere)
   status_draft: 'bản nháp',
   status_ready: 'sẵn sàng gửi',
   status_queued: 'chờ gửi',

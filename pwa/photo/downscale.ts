@@ -1,4 +1,4 @@
-/** DESIGN §5: photos are shrunk when taken, so they fit on the phone and through a 2G link. */
+/** Photos are shrunk when taken, so they fit on the phone and through a 2G link (docs/ARCHITECTURE.md, "Stores"). */
 export interface DownscaleOptions {
   readonly longEdge: number;
   readonly maxBytes: number;

@@ -3,7 +3,7 @@ import type Dexie from 'dexie';
 /**
  * Every schema version the app has ever shipped, oldest first. A version is never edited once
  * released: a change is a new version, so a phone that skipped updates still migrates forward and
- * an app update never strands saved records (DESIGN §5).
+ * an app update never strands saved records (docs/ARCHITECTURE.md).
  *
  * Booleans are not valid IndexedDB keys, so `quarantine` is 0 or 1.
  */
@@ -31,7 +31,7 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
- * v4: photos encrypted at rest and purged after their receipt (Decree 356/2025, DESIGN §5).
+ * v4: photos encrypted at rest and purged after their receipt (Decree 356/2025; docs/ARCHITECTURE.md).
  * `atRest` says what an attachment row holds ('plain' | 'encrypted' | 'purged'); rows written
  * before v4 are marked 'plain' here and encrypted in the background after the database opens
  * (attachment-migration.ts), because an upgrade transaction cannot wait on WebCrypto. The outbox
