@@ -12,6 +12,8 @@ if (root) {
         clock: () => new Date(),
         prefs: localStorage,
         events: window,
+        isVisible: () => document.visibilityState === 'visible',
+        reload: () => location.reload(),
       }}
     />,
     root,

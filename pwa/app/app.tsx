@@ -31,6 +31,12 @@ export function App({ env }: { readonly env: AppEnv }) {
   useEffect(() => registerServiceWorker(setUpdate), []);
 
   const chooseLanguage = (next: Lang) => {
+    // A browser keeps a failed dynamic import failed for the life of the page: the retry after
+    // the signal came back needs a fresh page (the choice is saved), unless work is unsaved.
+    if (unavailable === next && !dirty.get()) {
+      env.reload();
+      return;
+    }
     void loadWords(next).then(
       (loaded) => {
         setWords(loaded);

@@ -57,7 +57,7 @@ export function Shell({ update, ...parts }: ShellProps) {
     // A new session when the database or the device changes (enrolment, training switch).
     [db, device.deviceId, device.token, device.serverUrl],
   );
-  useEffect(() => session.sync.watchOnline(parts.env.events), [session]);
+  useEffect(() => session.sync.watch({ events: parts.env.events, isVisible: parts.env.isVisible }), [session]);
   return (
     <SessionContext.Provider value={session}>
       <Frame update={update} />

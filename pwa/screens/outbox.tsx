@@ -53,7 +53,7 @@ export function OutboxScreen() {
       {session.mode === 'training' && <p class="notice">{t('syncTraining')}</p>}
       {session.mode === 'real' && !canSync && <p class="notice">{t('syncNoServer')}</p>}
       {canSync && (
-        <button type="button" class="button button-primary" disabled={sync.running} onClick={() => void session.sync.run()}>
+        <button type="button" class="button button-primary" disabled={sync.running} onClick={() => session.sync.poke('manual')}>
           {sync.running && sync.progress ? t('syncRunning', { sent: sync.progress.sent, total: sync.progress.total }) : t('syncNow')}
         </button>
       )}

@@ -17,7 +17,11 @@ export interface AppEnv {
   readonly clock: () => Date;
   /** Where the app keeps its two UI preferences (language, mode) outside the databases. */
   readonly prefs: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Where the network coming back (`online`) and the app shown again (`visibilitychange`) are heard. */
   readonly events: EventTarget;
+  readonly isVisible: () => boolean;
+  /** Loads the app afresh (the service worker serves it offline too). */
+  readonly reload: () => void;
 }
 
 export interface SessionParts {
@@ -66,6 +70,8 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
       if (index && (record.type === 'household' || record.type === 'resident')) {
         (await index).upsert({ id: record.id, householdId: record.householdId ?? record.id, key: record.searchKey });
       }
+      // Sent without a tap: a record saved with signal reaches the province a moment later.
+      sync.poke('save');
       await askPersistenceOnce(db, env.storage, env.clock().toISOString());
     },
     switchMode: setMode,

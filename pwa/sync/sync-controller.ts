@@ -7,6 +7,7 @@ import type { SyncReport } from '../../shared/sync/sync-report.ts';
 import { refreshLeadKeys } from '../seal/device-keys.ts';
 import type { LangsoDb } from '../store/db.ts';
 import type { DeviceSettings } from '../store/settings-registry.ts';
+import type { SyncTrigger } from '../../shared/sync/sync-scheduler.ts';
 import { browserGzip } from './gzip.ts';
 
 export interface SyncState {
@@ -18,13 +19,29 @@ export interface SyncState {
   readonly finishedAt?: string;
 }
 
-export interface SyncController {
+/** One sync of the engine and the state the screens show of it. */
+export interface SyncRunner {
   state(): SyncState;
   subscribe(listener: (state: SyncState) => void): () => void;
   /** Sends the outbox, then pulls the province's decisions. Never rejects. */
   run(): Promise<SyncState>;
-  /** Syncs whenever the browser says the network is back. */
-  watchOnline(target: EventTarget): () => void;
+}
+
+/** The session's sync: the runner, driven by the scheduler (shared/sync/sync-scheduler.ts). */
+export interface SyncController extends Pick<SyncRunner, 'state' | 'subscribe'> {
+  /** Asks for a sync: after a save (gathered a moment), or now (start, network back, shown, a tap). */
+  poke(trigger: SyncTrigger): void;
+  /**
+   * Syncs at once, then whenever the network comes back or the app is shown again, and after
+   * every save; returns what stops it.
+   */
+  watch(world: SyncWorld): () => void;
+}
+
+/** Where the app hears that the network came back or that it is shown again. */
+export interface SyncWorld {
+  readonly events: EventTarget;
+  readonly isVisible: () => boolean;
 }
 
 export interface SyncControllerOptions {
@@ -36,8 +53,11 @@ export interface SyncControllerOptions {
   readonly clock: () => number;
 }
 
-/** The sync engine of shared/sync over the Dexie outbox and fetch, with state the screens show. */
-export function createSyncController(options: SyncControllerOptions): SyncController {
+/**
+ * The sync engine of shared/sync over the Dexie outbox and fetch, with state the screens show.
+ * The engine is the one writer of sync state (last sync, clock offset, cursors): this only runs it.
+ */
+export function createSyncRunner(options: SyncControllerOptions): SyncRunner {
   const listeners = new Set<(state: SyncState) => void>();
   let state: SyncState = { running: false };
   const set = (next: SyncState) => {
@@ -62,8 +82,6 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     // The catalog carries the team lead's current keys (batch files); 304 when nothing changed.
     if (reachable) await engine.pullCatalog();
     const finishedAt = new Date(options.clock()).toISOString();
-    if (report.status === 'complete' || report.status === 'partial') await store.setState('lastSyncAt', finishedAt);
-    if (report.clockOffsetMs !== undefined) await store.setState('clockOffsetMs', String(report.clockOffsetMs));
     set({ running: false, report, ...(pull ? { pull } : {}), finishedAt });
     return state;
   }
@@ -75,11 +93,6 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       return () => listeners.delete(listener);
     },
     run,
-    watchOnline(target) {
-      const onOnline = () => void run();
-      target.addEventListener('online', onOnline);
-      return () => target.removeEventListener('online', onOnline);
-    },
   };
 }
 

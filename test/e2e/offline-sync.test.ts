@@ -119,6 +119,8 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
     const { context, page } = await freshPhone();
     try {
       await enrol(page, await sandbox.teamCode(), 'Phạm Thị Hai');
+      // Offline, so the records wait for the tap below (with signal they would leave on their own).
+      await context.setOffline(true);
       // This household's consent is a signature drawn on screen: an attachment the sync must upload.
       await addHousehold(page, 'Phạm Văn Ba', 'Ấp Tân Lợi', true);
       await giveConsent(page, PURPOSE_HOUSEHOLD);
@@ -136,6 +138,7 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await page.reload();
       await expect(badge(page).textContent()).resolves.toContain('Chờ gửi: 3');
 
+      await context.setOffline(false);
       await page.getByRole('navigation').getByRole('link', { name: 'Hàng chờ' }).click();
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 120_000 }).toContain('1 hồ sơ tạm giữ');

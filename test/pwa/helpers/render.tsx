@@ -23,7 +23,7 @@ export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Ses
     mode: 'real',
     device: { deviceId: 'device-test', volunteerName: 'Tình nguyện viên Thử', teamName: 'Ấp Một', enrolledAt: NOW.toISOString() },
     dirty: createDirtyFlag(),
-    sync: { state: () => ({ running: false }), subscribe: () => () => undefined, run: async () => ({ running: false }), watchOnline: () => () => undefined },
+    sync: { state: () => ({ running: false }), subscribe: () => () => undefined, poke: () => undefined, watch: () => () => undefined },
     storage: undefined,
     clock: () => NOW,
     searchIndex: () => loadSearchIndex(db.searchKeys),

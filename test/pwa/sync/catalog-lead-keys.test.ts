@@ -7,7 +7,7 @@ import type { TeamLeadKeys } from '../../../shared/sync/protocol.ts';
 import { readLeadKeys } from '../../../pwa/seal/device-keys.ts';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { DexieOutboxStore } from '../../../pwa/store/dexie-outbox-store.ts';
-import { createSyncController } from '../../../pwa/sync/sync-controller.ts';
+import { createSyncRunner } from '../../../pwa/sync/sync-controller.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { DEVICE, teamLeadKeys } from '../helpers/seal-setup.ts';
 
@@ -44,7 +44,7 @@ describe('the lead’s keys through sync', () => {
   it('picks the lead’s keys up from the catalog when a sync reaches the server', async () => {
     db = freshDb();
     catalogKeys = await teamLeadKeys(await generateLeadKeys());
-    const controller = createSyncController({ db, outbox: new DexieOutboxStore(db), device: { ...DEVICE, serverUrl: url }, fetch, clock: () => Date.parse('2026-03-02T08:00:00.000Z') });
+    const controller = createSyncRunner({ db, outbox: new DexieOutboxStore(db), device: { ...DEVICE, serverUrl: url }, fetch, clock: () => Date.parse('2026-03-02T08:00:00.000Z') });
     expect(await readLeadKeys(db)).toBeUndefined();
     await controller.run();
     expect(paths).toContain('GET /v1/catalog');
@@ -55,10 +55,10 @@ describe('the lead’s keys through sync', () => {
     db = freshDb();
     catalogKeys = await teamLeadKeys(await generateLeadKeys());
     const device = { ...DEVICE, serverUrl: url };
-    await createSyncController({ db, outbox: new DexieOutboxStore(db), device, fetch, clock: Date.now }).run();
+    await createSyncRunner({ db, outbox: new DexieOutboxStore(db), device, fetch, clock: Date.now }).run();
     const kept = catalogKeys;
     catalogKeys = undefined;
-    await createSyncController({ db, outbox: new DexieOutboxStore(db), device, fetch, clock: Date.now }).run();
+    await createSyncRunner({ db, outbox: new DexieOutboxStore(db), device, fetch, clock: Date.now }).run();
     expect(await readLeadKeys(db)).toEqual(kept);
   });
 });
