@@ -4,8 +4,6 @@ import type { Consent } from '../../shared/domain/consent.ts';
 import { AUTH_METHODS, type AuthMethod, type Dossier, type DossierDocument, type RecordOf } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { validateFormValues } from '../../shared/validate/form-values.ts';
-import { useDirty } from '../session/dirty-flag.ts';
-import { navigate } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
 import { ChoiceField } from '../components/choice-field.tsx';
@@ -18,8 +16,8 @@ import { useIssues } from '../components/use-issues.ts';
 import { useLang, useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { documentsToPhotograph } from '../records/required-documents.ts';
-import { saveFailure, saveFromScreen } from '../records/save.ts';
-import { useDomainWords } from '../i18n/domain-words.ts';
+import { saveFromScreen } from '../records/save.ts';
+import { useFormSave } from './use-form-save.ts';
 import { useCatalog, type Catalog } from '../records/use-catalog.ts';
 
 const STEPS = ['procedure', 'form', 'documents', 'auth', 'review'] as const;
@@ -42,7 +40,6 @@ export function DossierWizardScreen({ residentId, existing }: { readonly residen
 
 function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'resident'>; catalog: Catalog; existing?: RecordOf<'dossier'> }) {
   const { t, lang } = useLang();
-  const words = useDomainWords();
   const session = useSession();
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [step, setStep] = useState<Step>(existing ? 'review' : 'procedure');
@@ -54,10 +51,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
     Object.fromEntries((existing?.payload.documents ?? []).map((d) => [d.key, d])),
   );
   const [auth, setAuth] = useState<AuthMethod | undefined>(existing?.payload.authMethod);
-  const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  useDirty(session.dirty, 'dossier-wizard', changed);
+  const saving = useFormSave('dossier-wizard');
 
   const today = todayInHoChiMinh(session.clock());
   const form = procedure ? validateFormValues(procedure, values, { today }) : { issues: [] };
@@ -93,9 +87,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
   const save = async (event: Event) => {
     event.preventDefault();
     if (!procedure || !form.values || !auth || missingDocs.length > 0) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await saving.run(async () => {
       const documents: DossierDocument[] = docs.flatMap((d) => {
         const photo = photos[d.key];
         return photo ? [{ key: d.key, sha256: photo.sha256, mime: 'image/jpeg' as const, bytes: photo.bytes ?? 1 }] : [];
@@ -111,15 +103,8 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
       const author = session.author();
       const record = existing ? revisedRecord(existing, payload, author) : newRecord('dossier', payload, consent, author);
       await saveFromScreen(session, record, applicant.payload.householdId);
-      setChanged(false);
-      session.dirty.set('dossier-wizard', false);
-      navigate({ name: 'record', id: record.id });
-    } catch (error) {
-      const why = saveFailure(error);
-      setFailure(words(why.code, why.params));
-    } finally {
-      setBusy(false);
-    }
+      return { name: 'record', id: record.id };
+    });
   };
 
   const n = STEPS.indexOf(step) + 1;
@@ -142,7 +127,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
             setProcedure(p);
             setValues({});
             setPhotos({});
-            setChanged(true);
+            saving.markChanged();
           }}
         />
       )}
@@ -154,7 +139,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
             value={values[field.key] ?? ''}
             onInput={(value) => {
               setValues({ ...values, [field.key]: value });
-              setChanged(true);
+              saving.markChanged();
             }}
             onBlur={() => view.touch(field.key)}
             error={view.errorFor(field.key)}
@@ -171,7 +156,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
               value={photos[d.key]}
               onPhoto={(photo) => {
                 setPhotos({ ...photos, [d.key]: photo });
-                setChanged(true);
+                saving.markChanged();
               }}
               error={tried.has('documents') && d.required && !photos[d.key] ? t('documentNeeded') : undefined}
             />
@@ -186,7 +171,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
           value={auth}
           onChange={(m) => {
             setAuth(m);
-            setChanged(true);
+            saving.markChanged();
           }}
           error={tried.has('auth') && !auth ? t('required') : undefined}
         />
@@ -210,7 +195,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
         </dl>
       )}
       {step === 'review' ? (
-        <FormFooter busy={busy} problemCount={form.issues.length + missingDocs.length} showProblems failure={failure} label={t('reviewSubmit')} />
+        <FormFooter busy={saving.busy} problemCount={form.issues.length + missingDocs.length} showProblems failure={saving.failure} label={t('reviewSubmit')} />
       ) : (
         <button type="button" class="button button-primary" disabled={step === 'procedure' && !procedure} onClick={advance}>
           {t('next')}

@@ -5,8 +5,6 @@ import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { checkEmail } from '../../shared/validate/email.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { checkPhone } from '../../shared/validate/phone.ts';
-import { useDirty } from '../session/dirty-flag.ts';
-import { navigate } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
 import { CheckField } from '../components/check-field.tsx';
@@ -19,8 +17,8 @@ import { useIssues } from '../components/use-issues.ts';
 import { useT } from '../i18n/ui.ts';
 import { ageOn } from '../records/age.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
-import { saveFailure, saveFromScreen } from '../records/save.ts';
-import { useDomainWords } from '../i18n/domain-words.ts';
+import { saveFromScreen } from '../records/save.ts';
+import { useFormSave } from './use-form-save.ts';
 
 interface People {
   readonly resident: RecordOf<'resident'> | undefined;
@@ -78,7 +76,6 @@ function check(values: Values, under14: boolean): { issues: Issue[]; value?: Omi
 
 function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'resident'>; adults: readonly RecordOf<'resident'>[]; today: string; existing?: RecordOf<'eid'> }) {
   const t = useT();
-  const words = useDomainWords();
   const session = useSession();
   const under14 = ageOn(resident.payload.dateOfBirth, today) < 14;
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
@@ -90,10 +87,7 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
     guardianResidentId: existing?.payload.guardianResidentId ?? '',
     portrait: existing?.payload.portraitSha256 === undefined ? undefined : { sha256: existing.payload.portraitSha256 },
   }));
-  const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  useDirty(session.dirty, 'eid-form', changed);
+  const form = useFormSave('eid-form');
 
   const result = check(values, under14);
   const view = useIssues(result.issues, { ownPhone: t('eidOwnPhone'), level: t('eidLevel') });
@@ -102,7 +96,7 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
   const needCccd = !under14 && resident.payload.cccd === undefined;
   const update = (patch: Partial<Values>) => {
     setValues({ ...values, ...patch });
-    setChanged(true);
+    form.markChanged();
   };
 
   if (!consent) {
@@ -119,23 +113,15 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
   const save = async (event: Event) => {
     event.preventDefault();
     const ok = view.submit();
-    if (!ok || !result.value || needGuardian || needChip || needCccd) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const payload: EidApplication = { ...result.value, residentId: resident.id, status: 'queued' };
+    const value = result.value;
+    if (!ok || !value || needGuardian || needChip || needCccd) return;
+    await form.run(async () => {
+      const payload: EidApplication = { ...value, residentId: resident.id, status: 'queued' };
       const author = session.author();
       const record = existing ? revisedRecord(existing, payload, author) : newRecord('eid', payload, consent, author);
       await saveFromScreen(session, record, resident.payload.householdId);
-      setChanged(false);
-      session.dirty.set('eid-form', false);
-      navigate({ name: 'record', id: record.id });
-    } catch (error) {
-      const why = saveFailure(error);
-      setFailure(words(why.code, why.params));
-    } finally {
-      setBusy(false);
-    }
+      return { name: 'record', id: record.id };
+    });
   };
 
   const problems = view.count + (view.submitted ? Number(needGuardian) + Number(needChip) + Number(needCccd) : 0);
@@ -206,7 +192,7 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
         inputMode="email"
       />
       <PhotoCapture id="portrait" label={t('eidPortrait')} value={values.portrait} onPhoto={(portrait) => update({ portrait })} />
-      <FormFooter busy={busy} problemCount={problems} showProblems={view.submitted} failure={failure} />
+      <FormFooter busy={form.busy} problemCount={problems} showProblems={view.submitted} failure={form.failure} />
     </form>
   );
 }

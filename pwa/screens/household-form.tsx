@@ -4,8 +4,6 @@ import type { Household, RecordOf } from '../../shared/domain/records.ts';
 import { checkCommune } from '../../shared/validate/commune.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { checkFullName, normaliseName } from '../../shared/validate/names.ts';
-import { useDirty } from '../session/dirty-flag.ts';
-import { navigate } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { CommunePicker } from '../components/commune-picker.tsx';
 import { ConsentStep } from '../components/consent-step.tsx';
@@ -15,8 +13,8 @@ import { TextField } from '../components/text-field.tsx';
 import { useIssues } from '../components/use-issues.ts';
 import { useT } from '../i18n/ui.ts';
 import { newRecord, revisedRecord } from '../records/envelope.ts';
-import { saveFailure, saveFromScreen } from '../records/save.ts';
-import { useDomainWords } from '../i18n/domain-words.ts';
+import { saveFromScreen } from '../records/save.ts';
+import { useFormSave } from './use-form-save.ts';
 
 interface Values {
   readonly headName: string;
@@ -60,20 +58,16 @@ function valuesOf(existing: RecordOf<'household'> | undefined): Values {
 /** A new household (consent first) or an edit of one. */
 export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf<'household'> }) {
   const t = useT();
-  const words = useDomainWords();
   const session = useSession();
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [values, setValues] = useState<Values>(() => valuesOf(existing));
-  const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  useDirty(session.dirty, 'household-form', changed);
+  const form = useFormSave('household-form');
 
   const check = validateHousehold(values);
   const view = useIssues(check.issues, { headName: t('headName') });
   const set = (key: keyof Values) => (value: string) => {
     setValues({ ...values, [key]: value });
-    setChanged(true);
+    form.markChanged();
   };
 
   if (!consent) {
@@ -88,23 +82,15 @@ export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!view.submit() || !check.value) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    const value = check.value;
+    if (!view.submit() || !value) return;
+    await form.run(async () => {
       const author = session.author();
-      const record = existing ? revisedRecord(existing, check.value, author) : newRecord('household', check.value, consent, author);
+      const record = existing ? revisedRecord(existing, value, author) : newRecord('household', value, consent, author);
       await saveFromScreen(session, record, record.id);
-      setChanged(false);
-      session.dirty.set('household-form', false);
       // A new household goes straight on to its first member: usually the head.
-      navigate(existing ? { name: 'household', id: record.id } : { name: 'resident-new', householdId: record.id });
-    } catch (error) {
-      const why = saveFailure(error);
-      setFailure(words(why.code, why.params));
-    } finally {
-      setBusy(false);
-    }
+      return existing ? { name: 'household', id: record.id } : { name: 'resident-new', householdId: record.id };
+    });
   };
 
   return (
@@ -137,7 +123,7 @@ export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf
       />
       <TextField id="house" label={`${t('house')} (${t('optional')})`} value={values.house} onInput={set('house')} />
       <TextField id="note" label={`${t('note')} (${t('optional')})`} value={values.note} onInput={set('note')} multiline />
-      <FormFooter busy={busy} problemCount={view.count} showProblems={view.submitted} failure={failure} />
+      <FormFooter busy={form.busy} problemCount={view.count} showProblems={view.submitted} failure={form.failure} />
     </form>
   );
 }

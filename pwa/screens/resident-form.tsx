@@ -3,8 +3,6 @@ import type { Consent } from '../../shared/domain/consent.ts';
 import { RELATIONSHIPS, type RecordOf, type Relationship, type Resident } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { validateResidentInput } from '../../shared/validate/resident.ts';
-import { useDirty } from '../session/dirty-flag.ts';
-import { navigate } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
 import { ChoiceField } from '../components/choice-field.tsx';
@@ -15,8 +13,8 @@ import { useIssues } from '../components/use-issues.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
-import { saveFailure, saveFromScreen } from '../records/save.ts';
-import { useDomainWords } from '../i18n/domain-words.ts';
+import { saveFromScreen } from '../records/save.ts';
+import { useFormSave } from './use-form-save.ts';
 import { residentWithCccd } from '../records/resident-with-cccd.ts';
 
 interface Values {
@@ -70,14 +68,10 @@ interface ResidentFormInnerProps {
 
 export function ResidentForm({ household, isFirst, existing }: ResidentFormInnerProps) {
   const t = useT();
-  const words = useDomainWords();
   const session = useSession();
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [values, setValues] = useState<Values>(() => valuesOf(existing, isFirst));
-  const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  useDirty(session.dirty, 'resident-form', changed);
+  const form = useFormSave('resident-form');
 
   const address = household.payload.address;
   const check = validateResidentInput(
@@ -99,7 +93,7 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
   const twinError = twin ? t('cccdDuplicate', { name: twin.payload.fullName, hamlet: twin.payload.address.hamlet }) : undefined;
   const set = (key: keyof Values) => (value: string) => {
     setValues({ ...values, [key]: value });
-    setChanged(true);
+    form.markChanged();
   };
 
   if (!consent) {
@@ -119,23 +113,15 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!view.submit() || !check.value || twin) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const payload: Resident = { ...check.value, householdId: household.id, relationship: values.relationship };
+    const value = check.value;
+    if (!view.submit() || !value || twin) return;
+    await form.run(async () => {
+      const payload: Resident = { ...value, householdId: household.id, relationship: values.relationship };
       const author = session.author();
       const record = existing ? revisedRecord(existing, payload, author) : newRecord('resident', payload, consent, author);
       await saveFromScreen(session, record, household.id);
-      setChanged(false);
-      session.dirty.set('resident-form', false);
-      navigate({ name: 'household', id: household.id });
-    } catch (error) {
-      const why = saveFailure(error);
-      setFailure(words(why.code, why.params));
-    } finally {
-      setBusy(false);
-    }
+      return { name: 'household', id: household.id };
+    });
   };
 
   return (
@@ -217,7 +203,7 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
           ))}
         </select>
       </div>
-      <FormFooter busy={busy} problemCount={view.count + (twin ? 1 : 0)} showProblems={view.submitted} failure={failure} />
+      <FormFooter busy={form.busy} problemCount={view.count + (twin ? 1 : 0)} showProblems={view.submitted} failure={form.failure} />
     </form>
   );
 }
