@@ -6,10 +6,11 @@ import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useLang } from '../i18n/ui.ts';
 import { storageUse, type StorageUse } from '../store/persistence.ts';
 import { PHOTO_LONG_EDGES, SETTINGS, writeSetting } from '../store/settings-registry.ts';
+import { LanguageNeedsNetwork } from '../components/language-needs-network.tsx';
 
 /** Language, whether the browser keeps our data, storage use, training mode, the device. */
 export function SettingsScreen() {
-  const { t, lang, setLang, unavailable } = useLang();
+  const { t, lang, setLang } = useLang();
   const session = useSession();
   const persist = useLive(async () => (await session.queries.setting(SETTINGS.persist)) ?? null, [session.queries]);
   const photo = useLive(async () => (await session.queries.setting(SETTINGS.photo)) ?? null, [session.queries]);
@@ -54,11 +55,7 @@ export function SettingsScreen() {
           English
         </button>
       </div>
-      {unavailable && (
-        <p class="notice notice-warn" role="status">
-          {t('langNeedsNetwork')}
-        </p>
-      )}
+      <LanguageNeedsNetwork />
 
       <h2>{t('persistTitle')}</h2>
       <p data-testid="persist-answer">

@@ -7,6 +7,7 @@ import { SETTINGS, writeSetting, type DeviceSettings } from '../store/settings-r
 import type { TransportFailure } from '../../shared/sync/transport.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { parseServerUrl } from '../sync/server-url.ts';
+import { LanguageNeedsNetwork } from '../components/language-needs-network.tsx';
 
 export interface SetupScreenProps {
   readonly db: LangsoDb;
@@ -22,7 +23,7 @@ type Problem = 'name' | 'server' | 'code';
  * training mode, which needs no network and keeps its own database.
  */
 export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
-  const { t, lang, setLang, unavailable } = useLang();
+  const { t, lang, setLang } = useLang();
   const [name, setName] = useState('');
   const [server, setServer] = useState(() => (typeof location === 'undefined' ? '' : location.origin));
   const [code, setCode] = useState('');
@@ -74,11 +75,7 @@ export function SetupScreen({ db, mode, env, onMode }: SetupScreenProps) {
           {t('langSwitch')}
         </button>
       </div>
-      {unavailable && (
-        <p class="notice notice-warn" role="status">
-          {t('langNeedsNetwork')}
-        </p>
-      )}
+      <LanguageNeedsNetwork />
       <p>{t('setupIntro')}</p>
       <form onSubmit={(e) => void enrol(e)} noValidate>
         <TextField

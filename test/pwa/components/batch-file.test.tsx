@@ -14,7 +14,7 @@ import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
 import type { Session } from '../../../pwa/session/session.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
-import { click, mount, testSession, type Mounted } from '../helpers/render.tsx';
+import { click, mount, tearDown, testSession, type Mounted } from '../helpers/render.tsx';
 import { DEVICE } from '../helpers/seal-setup.ts';
 
 // The build id vite.config.ts defines, which the settings screen shows.
@@ -25,9 +25,7 @@ beforeAll(() => {
 let db: LangsoDb;
 let view: Mounted | undefined;
 afterEach(async () => {
-  view?.unmount();
-  view = undefined;
-  await db.delete();
+  view = await tearDown(view, db);
 });
 
 // The screens read the key rows by presence only (the sealing code checks them when it runs),

@@ -5,14 +5,12 @@ import type { Consent } from '../../../shared/domain/consent.ts';
 import { ConsentStep } from '../../../pwa/components/consent-step.tsx';
 import type { LangsoDb } from '../../../pwa/store/db.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
-import { byText, click, mount, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
+import { byText, click, mount, tearDown, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
 afterEach(async () => {
-  view?.unmount();
-  view = undefined;
-  await db.delete();
+  view = await tearDown(view, db);
 });
 
 async function consentScreen(given: Consent[]): Promise<Mounted> {

@@ -9,14 +9,12 @@ import { consentInDom } from '../helpers/consent-dom.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
-import { byText, click, mount, saveSettled, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
+import { byText, click, mount, saveSettled, tearDown, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
 afterEach(async () => {
-  view?.unmount();
-  view = undefined;
-  await db.delete();
+  view = await tearDown(view, db);
 });
 
 describe('the household form', () => {

@@ -9,14 +9,12 @@ import { household, resident } from '../helpers/records.ts';
 import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { recordSearchKey } from '../../../pwa/search/search-index.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
-import { blur, byText, click, mount, saveSettled, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
+import { blur, byText, click, mount, saveSettled, tearDown, testSession, typeInto, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
 afterEach(async () => {
-  view?.unmount();
-  view = undefined;
-  await db.delete();
+  view = await tearDown(view, db);
 });
 
 async function residentForm(): Promise<Mounted> {

@@ -7,14 +7,12 @@ import { saveRecord } from '../../../pwa/store/save-record.ts';
 import { freshDb } from '../helpers/fresh-db.ts';
 import { household } from '../helpers/records.ts';
 import { waitFor } from '../../helpers/wait-for.ts';
-import { mount, testSession, type Mounted } from '../helpers/render.tsx';
+import { mount, tearDown, testSession, type Mounted } from '../helpers/render.tsx';
 
 let db: LangsoDb;
 let view: Mounted | undefined;
 afterEach(async () => {
-  view?.unmount();
-  view = undefined;
-  await db.delete();
+  view = await tearDown(view, db);
 });
 
 async function warningsAt(now: string, usage = 10, quota = 100): Promise<string> {

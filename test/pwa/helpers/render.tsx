@@ -102,3 +102,10 @@ export async function click(element: Element | null): Promise<void> {
 export function byText(root: ParentNode, text: string, selector = 'button, a, label, span'): HTMLElement | null {
   return [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text) ?? null;
 }
+
+/** After each component test: the screen unmounted and its database deleted (returns the new `view`). */
+export async function tearDown(view: Mounted | undefined, db: LangsoDb | undefined): Promise<undefined> {
+  view?.unmount();
+  await db?.delete();
+  return undefined;
+}

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localServerForFile } from '../../helpers/local-server.ts';
 import { importPublicJwk, keyId } from '../../../shared/seal/jwk.ts';
 import { generateLeadKeys } from '../../../shared/seal/keys.ts';
 import type { TeamLeadKeys } from '../../../shared/sync/protocol.ts';
@@ -13,27 +12,18 @@ import { freshDb } from '../helpers/fresh-db.ts';
 import { teamLeadKeys } from '../helpers/seal-setup.ts';
 
 // A hub stand-in: answers each enrolment with the lead keys the test sets, and keeps the bodies.
-let server: Server;
-let url: string;
 const bodies: Record<string, unknown>[] = [];
 let handOut: TeamLeadKeys | undefined;
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    req.on('end', () => {
-      bodies.push(JSON.parse(text) as Record<string, unknown>);
-      const answer = { deviceId: `d-${bodies.length}`, token: 't', teamId: 'team-1', teamName: 'Tổ Một', serverTime: '2026-03-01T08:00:00.000Z' };
-      res.setHeader('content-type', 'application/json');
-      res.writeHead(201).end(JSON.stringify(handOut ? { ...answer, leadKeys: handOut } : answer));
-    });
+const server = localServerForFile((req, res) => {
+  let text = '';
+  req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  req.on('end', () => {
+    bodies.push(JSON.parse(text) as Record<string, unknown>);
+    const answer = { deviceId: `d-${bodies.length}`, token: 't', teamId: 'team-1', teamName: 'Tổ Một', serverTime: '2026-03-01T08:00:00.000Z' };
+    res.setHeader('content-type', 'application/json');
+    res.writeHead(201).end(JSON.stringify(handOut ? { ...answer, leadKeys: handOut } : answer));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
 });
 
 let db: LangsoDb;
@@ -41,7 +31,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const join = () => joinTeam(fetch, db, { serverUrl: url, code: 'ABCD-1234', volunteerName: 'Nguyễn Thử', at: '2026-03-01T08:00:00.000Z' });
+const join = () => joinTeam(fetch, db, { serverUrl: server.url(), code: 'ABCD-1234', volunteerName: 'Nguyễn Thử', at: '2026-03-01T08:00:00.000Z' });
 
 describe('the phone’s keys at enrolment', () => {
   it('makes a signing key, registers its public half, and keeps the private key as a non-extractable CryptoKey', async () => {
