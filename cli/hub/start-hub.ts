@@ -77,7 +77,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const team = workspaceTeam(options.workspaceDir);
   const leadDb = openDatabase(join(options.workspaceDir, LEAD_DB_FILE), { migrations: LEAD_MIGRATIONS });
   let hubDb: Database.Database | undefined;
-  let protocol: ProtocolServer | undefined;
   const servers: Server[] = [];
   try {
     hubDb = openHubDatabase(options.workspaceDir);
@@ -90,7 +89,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const scheduler = createIngestScheduler(ingest, options.onIngestError);
     // Whatever a crash left between the two databases is handed over before anything new.
     scheduler.runNow();
-    protocol = createProtocolServer({
+    const protocol = createProtocolServer({
       db,
       catalog: referenceCatalog(),
       role: ({ journal }) => ({ reception: relayReception(journal) }),

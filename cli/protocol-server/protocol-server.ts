@@ -54,6 +54,8 @@ export interface ProtocolServer {
   /** The node:http request listener. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   readonly policy: ServerPolicy;
+  /** The role's decisions due now (a province's; none for a relay): the steps taken. */
+  decide(): number;
 }
 
 /**
@@ -106,5 +108,6 @@ export function createProtocolServer(options: ProtocolServerOptions): ProtocolSe
   return {
     handle: createDispatcher({ routes, policy, faults, log, onEvent: options.onEvent }),
     policy,
+    decide,
   };
 }

@@ -8,7 +8,7 @@ import type { ProvincePolicy } from './province-policy.ts';
 
 /** The protocol server as the province: it numbers what it receives, decides it, injects faults. */
 export function provinceRole(db: Database.Database, policy: ProvincePolicy, clock: Clock) {
-  return ({ store, journal }: RoleStores): ServerRole & { readonly decide: () => number } => {
+  return ({ store, journal }: RoleStores): ServerRole => {
     const decider = createDecider(db, journal, policy, clock);
     return { reception: provinceReception(store, journal, policy), decide: () => decider.run(), faults: createFaults(policy) };
   };

@@ -4,7 +4,7 @@ import type { ServerEvent } from '../protocol-server/server-event.ts';
 import type { CatalogSource } from '../protocol-server/catalog.ts';
 import { closeServer, listen } from '../protocol-server/listen.ts';
 import { PROTOCOL_SERVER_MIGRATIONS } from '../protocol-server/migrations.ts';
-import { createProtocolServer, type ProtocolServer } from '../protocol-server/protocol-server.ts';
+import { createProtocolServer } from '../protocol-server/protocol-server.ts';
 import { referenceCatalog } from '../protocol-server/reference-catalog.ts';
 import { systemClock, type Clock, type RandomSource } from '../protocol-server/runtime.ts';
 import { provinceRole } from './province-role.ts';
@@ -25,9 +25,6 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   readonly url: string;
   readonly db: Database.Database;
-  readonly protocol: ProtocolServer;
-  /** Lets the province decide whatever is due now; returns the number of steps taken. */
-  decideNow(): number;
   /** Stops serving, stops the province, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -43,7 +40,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const policy = resolveSandboxPolicy(options.policy);
   let timer: NodeJS.Timeout | undefined;
   try {
-    let decide = (): number => 0;
     const protocol = createProtocolServer({
       db,
       catalog: options.catalog ?? referenceCatalog(),
@@ -51,16 +47,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       ...(options.random ? { random: options.random } : {}),
       policy,
       log,
-      role: (stores) => {
-        const role = provinceRole(db, policy, clock)(stores);
-        decide = role.decide;
-        return role;
-      },
+      role: provinceRole(db, policy, clock),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     timer = setInterval(() => {
       try {
-        decide();
+        protocol.decide();
       } catch (error) {
         log(`decider: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -72,8 +64,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     return {
       url,
       db,
-      protocol,
-      decideNow: () => decide(),
       close: () => {
         closing ??= (async () => {
           clearInterval(ticking);
