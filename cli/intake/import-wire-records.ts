@@ -51,7 +51,7 @@ export function importWireRecords(db: Database.Database, batch: WireBatch, optio
       if (bytesSha256(attachment.bytes) === attachment.sha256) keepAttachment.run(attachment.sha256, sniffMime(attachment.bytes), attachment.bytes);
       else problems.push({ index: -1, field: 'attachments', code: 'LEAD_ATTACHMENT_HASH_MISMATCH', params: { sha256: attachment.sha256 } });
     }
-    const from = { source: `sealed:${batch.deviceId}`, importId, attachment: () => undefined };
+    const from = { source: `sealed:${batch.deviceId}`, importId, attachment: () => undefined, hashesChecked: false };
     for (const { record, index } of ordered) {
       const outcome = intake.take(record, batch.deviceId, from);
       if (outcome.status === 'refused') {

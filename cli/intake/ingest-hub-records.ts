@@ -65,6 +65,7 @@ export function ingestHubRecords(hubDb: Database.Database, leadDb: Database.Data
           source: `hub:${row.device_name ?? row.device_id}`,
           importId: null,
           attachment: (sha256) => hubAttachment.get(sha256),
+          hashesChecked: true,
         });
         if (outcome.status === 'refused') {
           if (outcome.code === 'LEAD_RECORD_REV_CONFLICT') totals.conflicts += 1;
