@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,20 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
     }
   });
 
+  it('sends what is saved with signal on its own, with no tap: the province has it a moment later', async () => {
+    const { context, page } = await freshPhone();
+    try {
+      await enrol(page, await sandbox.teamCode(), 'Trần Thị Tự');
+      await addHousehold(page, 'Đoàn Văn Tự Động', 'Ấp Tân Lợi');
+      await giveConsent(page, PURPOSE_HOUSEHOLD);
+      await fillResident(page, { fullName: 'Đoàn Văn Tự Động', dateOfBirth: '02/03/1985', sex: 'Nam', cccd: '096085333444' });
+      await expect.poll(() => badge(page).textContent(), { timeout: 60_000 }).toContain('Đã gửi hết');
+      expect(provinceRecordsNamed('Đoàn Văn Tự Động')).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('quarantines the one record the province rejects, says why in plain words, and sends the rest', async () => {
     const { context, page } = await freshPhone();
     try {
@@ -157,6 +172,16 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
     }
   });
 });
+
+/** How many of the province's records (a household, its residents) carry this name. */
+function provinceRecordsNamed(name: string): number {
+  const db = new Database(sandbox.dbFile, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM records WHERE payload LIKE ?').pluck().get(`%${name}%`) as number;
+  } finally {
+    db.close();
+  }
+}
 
 /** In the page: the first resident the app stored, read straight from IndexedDB. */
 function readFirstResident(): Promise<RecordEnvelope & { type: 'resident' }> {

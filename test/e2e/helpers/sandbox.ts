@@ -8,6 +8,8 @@ const run = promisify(execFile);
 
 export interface Sandbox {
   readonly url: string;
+  /** The province's SQLite file, to look at what it holds. */
+  readonly dbFile: string;
   /** A fresh one-time team code. */
   teamCode(): Promise<string>;
   stop(): Promise<void>;
@@ -29,6 +31,7 @@ export async function startSandbox(dir: string): Promise<Sandbox> {
   });
   return {
     url,
+    dbFile: db,
     async teamCode() {
       const { stdout } = await run(process.execPath, [BIN, 'sandbox', 'team', 'create', '--db', db, '--json'], { env });
       return (JSON.parse(stdout) as { code: string }).code;
