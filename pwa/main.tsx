@@ -13,6 +13,7 @@ if (root) {
         prefs: localStorage,
         events: window,
         isVisible: () => document.visibilityState === 'visible',
+        isOnline: () => navigator.onLine,
         reload: () => location.reload(),
       }}
     />,

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { ConnectionStatus } from '../components/connection-status.tsx';
 import { OutboxBadge } from '../components/outbox-badge.tsx';
 import { TrainingBanner } from '../components/training-banner.tsx';
 import { UpdateBanner, type UpdateOffer } from '../components/update-banner.tsx';
@@ -80,6 +81,7 @@ function Frame({ update }: { readonly update: UpdateOffer | undefined }) {
           {t('appName')}
         </a>
         <OutboxBadge />
+        <ConnectionStatus />
       </header>
       <Warnings />
       <main id="main">

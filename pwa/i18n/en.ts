@@ -35,6 +35,13 @@ export const en: Record<UiKey, string> = {
   outboxBadge: 'Queued: {count}',
   outboxBadgeOldest: 'oldest {age}',
   outboxBadgeEmpty: 'All sent',
+  netOnline: 'Online',
+  netOffline: 'No network',
+  netUnreachable: 'Cannot reach the server',
+  netUnknown: 'Not synced yet',
+  netLastSync: 'synced {age} ago',
+  netSyncedJustNow: 'just synced',
+  netSyncing: 'syncing…',
   quarantinedBadge: 'Quarantined: {count}',
 
   updateReady: 'A new version is available — reload',

@@ -36,6 +36,13 @@ export const vi = {
   outboxBadge: 'Chờ gửi: {count}',
   outboxBadgeOldest: 'cũ nhất {age}',
   outboxBadgeEmpty: 'Đã gửi hết',
+  netOnline: 'Có mạng',
+  netOffline: 'Không có mạng',
+  netUnreachable: 'Chưa kết nối được máy chủ',
+  netUnknown: 'Chưa đồng bộ lần nào',
+  netLastSync: 'đồng bộ {age} trước',
+  netSyncedJustNow: 'vừa đồng bộ',
+  netSyncing: 'đang đồng bộ…',
   quarantinedBadge: 'Tạm giữ: {count}',
 
   // update

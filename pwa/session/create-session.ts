@@ -20,6 +20,8 @@ export interface AppEnv {
   /** Where the network coming back (`online`) and the app shown again (`visibilitychange`) are heard. */
   readonly events: EventTarget;
   readonly isVisible: () => boolean;
+  /** What the browser says of the network (`navigator.onLine`): false is sure, true only hopeful. */
+  readonly isOnline: () => boolean;
   /** Loads the app afresh (the service worker serves it offline too). */
   readonly reload: () => void;
 }
@@ -50,6 +52,18 @@ export function createSession({ env, db, mode, device, dirty, setMode }: Session
     .then(({ encryptPlainAttachments }) => encryptPlainAttachments(db))
     .catch(() => undefined);
   const session: Session = {
+    network: {
+      online: env.isOnline,
+      subscribe(listener) {
+        const tell = () => listener(env.isOnline());
+        env.events.addEventListener('online', tell);
+        env.events.addEventListener('offline', tell);
+        return () => {
+          env.events.removeEventListener('online', tell);
+          env.events.removeEventListener('offline', tell);
+        };
+      },
+    },
     db,
     queries: createQueries(db, outbox),
     outbox,

@@ -12,7 +12,14 @@ import type { Author } from '../records/envelope.ts';
 import type { StorageManagerLike } from '../store/persistence.ts';
 
 /** Everything a screen needs from the running app, passed down instead of kept in module state. */
+/** What the browser says of the network, and when that changes. */
+export interface Network {
+  online(): boolean;
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
 export interface Session {
+  readonly network: Network;
   /** For the writes (saves, photos, settings); the screens read through `queries`. */
   readonly db: LangsoDb;
   readonly queries: Queries;

@@ -125,6 +125,10 @@ describe('the PWA offline, then syncing with the sandbox province', { timeout: 6
       await fillResident(page, { fullName: 'Đoàn Văn Tự Động', dateOfBirth: '02/03/1985', sex: 'Nam', cccd: '096085333444' });
       await expect.poll(() => badge(page).textContent(), { timeout: 60_000 }).toContain('Đã gửi hết');
       expect(provinceRecordsNamed('Đoàn Văn Tự Động')).toBe(2);
+      // The header says so too.
+      await expect.poll(() => page.getByTestId('connection').textContent()).toMatch(/Có mạng · (vừa đồng bộ|đồng bộ .* trước)/);
+      await context.setOffline(true);
+      await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Không có mạng');
     } finally {
       await context.close();
     }

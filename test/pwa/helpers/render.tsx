@@ -17,6 +17,7 @@ export const NOW = new Date('2026-03-01T08:00:00.000Z');
 export function testSession(db: LangsoDb, overrides: Partial<Session> = {}): Session {
   const outbox = new DexieOutboxStore(db);
   return {
+    network: { online: () => true, subscribe: () => () => undefined },
     db,
     queries: createQueries(db, outbox),
     outbox,

@@ -16,7 +16,7 @@ afterEach(async () => {
 function session(mode: 'real' | 'training', persist: () => Promise<boolean> = async () => true) {
   const device = { deviceId: 'training-1', volunteerName: 'Người Tập', enrolledAt: '2026-03-01T08:00:00.000Z' };
   return createSession({
-    env: { fetch, storage: { persist }, clock: () => new Date('2026-03-01T08:00:00.000Z'), prefs: { getItem: () => null, setItem: () => undefined }, events: new EventTarget(), isVisible: () => true, reload: () => undefined },
+    env: { fetch, storage: { persist }, clock: () => new Date('2026-03-01T08:00:00.000Z'), prefs: { getItem: () => null, setItem: () => undefined }, events: new EventTarget(), isVisible: () => true, isOnline: () => true, reload: () => undefined },
     db,
     mode,
     device,
