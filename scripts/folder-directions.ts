@@ -31,7 +31,7 @@ export const FOLDER_DIRECTIONS: Readonly<Record<string, readonly string[]>> = {
   'pwa/records': ['shared', 'pwa/i18n', 'pwa/search', 'pwa/store'],
   'pwa/training': ['shared', 'pwa/records', 'pwa/search', 'pwa/store'],
   'pwa/session': ['shared', 'pwa/records', 'pwa/search', 'pwa/store', 'pwa/sync', 'pwa/training'],
-  'pwa/components': ['shared', 'pwa/i18n', 'pwa/photo', 'pwa/router', 'pwa/seal', 'pwa/session', 'pwa/store'],
+  'pwa/components': ['shared', 'pwa/i18n', 'pwa/photo', 'pwa/router', 'pwa/seal', 'pwa/session', 'pwa/store', 'pwa/sync'],
   'pwa/screens': ['shared', 'pwa/components', 'pwa/i18n', 'pwa/records', 'pwa/router', 'pwa/session', 'pwa/store', 'pwa/sync'],
   'pwa/app': ['shared', 'pwa/components', 'pwa/i18n', 'pwa/router', 'pwa/screens', 'pwa/session', 'pwa/store'],
   'pwa/build': [],
