@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { CONSENT_PURPOSES, type Consent, type ConsentPurpose, type DataCategory } from '../../shared/domain/consent.ts';
+import { CONSENT_PURPOSES, processorName, type Consent, type ConsentPurpose, type DataCategory } from '../../shared/domain/consent.ts';
 import { validateConsent } from '../../shared/validate/consent.ts';
 import { normaliseName } from '../../shared/validate/names.ts';
 import { useSession } from '../session/session.ts';
@@ -39,8 +39,7 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
   const [signed, setSigned] = useState(false);
   const [problems, setProblems] = useState<ReadonlySet<Problem>>(new Set());
   const exportSignature = useRef<(() => Promise<Blob | undefined>) | undefined>(undefined);
-  const team = session.device.teamName ?? '';
-  const teamSuffix = team === '' ? '' : ` ${team}`;
+  const processor = processorName(session.device.teamName);
   // The purposes this record needs come first; the others stay unticked unless the resident wants them.
   const shownPurposes = [...need, ...CONSENT_PURPOSES.filter((p) => !need.includes(p))];
 
@@ -74,7 +73,7 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
       textVersion: `${CONSENT_TEXT_VERSION}-${lang}`,
       purposes: CONSENT_PURPOSES.filter((p) => purposes.has(p)),
       dataCategories: [...categories],
-      processor: ['Tổ công nghệ số cộng đồng', team].filter((part) => part !== '').join(' '),
+      processor,
       rightsShown,
       givenAt: now,
       method,
@@ -104,7 +103,7 @@ export function ConsentStep({ need, categories, subjectName, onGiven }: ConsentS
           ))}
         </ul>
         <h2>{t('consentProcessorTitle')}</h2>
-        <p>{t('consentProcessor', { team: teamSuffix })}</p>
+        <p>{t('consentProcessor', { processor })}</p>
         <h2>{t('consentRightsTitle')}</h2>
         <p>{t('consentRights')}</p>
         {sensitive && <p>{t('consentSensitive')}</p>}

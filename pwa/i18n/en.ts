@@ -139,7 +139,7 @@ export const en: Record<UiKey, string> = {
   cat_household: 'relationships in the household',
   cat_procedure_data: 'the form’s answers',
   consentProcessorTitle: 'Who processes the data:',
-  consentProcessor: 'The community digital-technology team{team}, passing it to the competent state bodies of Cà Mau province. Not used for anything else, never sold, never shared with anyone else.',
+  consentProcessor: '{processor} (the community digital-technology team), passing it to the competent state bodies of Cà Mau province. Not used for anything else, never sold, never shared with anyone else.',
   consentRightsTitle: 'Your rights (Personal Data Protection Law 91/2025/QH15, Decree 356/2025/NĐ-CP):',
   consentRights: 'To know what is recorded and why; to see, correct and delete your data; to withdraw consent at any time; to complain. If you do not agree, nothing is recorded and you can still do the procedure yourself.',
   consentSensitive: 'Photos of papers and portraits are sensitive data: encrypted and removed from the phone once the state body has received them.',

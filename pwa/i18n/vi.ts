@@ -147,7 +147,7 @@ export const vi = {
   cat_household: 'quan hệ trong hộ',
   cat_procedure_data: 'nội dung tờ khai',
   consentProcessorTitle: 'Bên xử lý dữ liệu:',
-  consentProcessor: 'Tổ công nghệ số cộng đồng{team}, chuyển cho cơ quan nhà nước có thẩm quyền của tỉnh Cà Mau. Không dùng vào việc khác, không bán, không chia sẻ cho ai khác.',
+  consentProcessor: '{processor}, chuyển cho cơ quan nhà nước có thẩm quyền của tỉnh Cà Mau. Không dùng vào việc khác, không bán, không chia sẻ cho ai khác.',
   consentRightsTitle: 'Quyền của ông/bà (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP):',
   consentRights: 'Được biết dữ liệu nào được ghi và để làm gì; được xem, sửa, xóa dữ liệu của mình; được rút lại sự đồng ý bất cứ lúc nào; được khiếu nại. Không đồng ý thì tổ không ghi và ông/bà vẫn có thể tự làm thủ tục.',
   consentSensitive: 'Ảnh giấy tờ và ảnh chân dung là dữ liệu nhạy cảm: được mã hóa và xóa khỏi máy sau khi cơ quan nhà nước đã nhận.',

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { searchKey } from './search-key.ts';
 
 /**
  * Consent under the PDP Law 91/2025/QH15 and Decree 356/2025/NĐ-CP (docs/DOMAIN.md): explicit, per
@@ -37,3 +38,16 @@ export const ConsentSchema = v.object({
   volunteerId: v.pipe(v.string(), v.minLength(1)),
 });
 export type Consent = v.InferOutput<typeof ConsentSchema>;
+
+const TEAM_KIND = 'Tổ công nghệ số cộng đồng';
+
+/**
+ * Who processes the data, as the consent names it: the team, by the name it goes by. A team is
+ * usually named "Tổ công nghệ số cộng đồng xã …" already; the kind is added only when its name
+ * does not say it (an enrolment with a short name such as "Ấp Tân Lợi").
+ */
+export function processorName(teamName: string | undefined): string {
+  const name = (teamName ?? '').trim();
+  if (name === '') return TEAM_KIND;
+  return searchKey(name).startsWith(searchKey(TEAM_KIND)) ? name : `${TEAM_KIND} ${name}`;
+}

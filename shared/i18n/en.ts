@@ -23,6 +23,8 @@ export const en: Record<MessageCode, string> = {
     '{field}: digit {digit} is {actual} ({digitSex}, born {from}–{to}) but the sex is {sex}; the right digit is {expected}.',
   'CCCD_CENTURY_SEX.both':
     '{field}: digit {digit} is {actual} ({digitSex}, born {from}–{to}) but the sex is {sex} and the birth year is {birthYear}; the right digit is {expected}.',
+  'CCCD_CENTURY_SEX.before1900':
+    '{field}: the birth year {birthYear} is before 1900, for which the personal ID number has no code; check the date of birth on the card.',
   CCCD_YEAR: '{field}: digits {digits} are {actual} but the birth year is {birthYear}; they must be {expected}.',
   PHONE_FORMAT: '{field}: not a 10-digit Vietnamese mobile number starting with 03, 05, 07, 08 or 09 (+84 is fine).',
   DOB_FORMAT: '{field}: “{value}” is not a real date; write day/month/year (dd/mm/yyyy) or yyyy-mm-dd.',

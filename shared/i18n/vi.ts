@@ -24,6 +24,8 @@ export const vi = {
     '{field}: chữ số thứ {digit} là {actual} ({digitSex}, sinh {from}–{to}) nhưng giới tính là {sex}; chữ số đúng là {expected}.',
   'CCCD_CENTURY_SEX.both':
     '{field}: chữ số thứ {digit} là {actual} ({digitSex}, sinh {from}–{to}) nhưng giới tính là {sex} và năm sinh là {birthYear}; chữ số đúng là {expected}.',
+  'CCCD_CENTURY_SEX.before1900':
+    '{field}: năm sinh {birthYear} là trước năm 1900, số định danh không có mã cho năm sinh này; hãy xem lại ngày sinh trên thẻ.',
   CCCD_YEAR: '{field}: chữ số thứ {digits} là {actual} nhưng năm sinh là {birthYear}; phải là {expected}.',
   PHONE_FORMAT:
     '{field}: không phải số di động Việt Nam 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09 (có thể viết +84).',

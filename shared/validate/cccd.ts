@@ -58,6 +58,11 @@ export function checkCccd(raw: string, context: CccdContext = {}, field = 'cccd'
   if (sexWrong || centuryWrong) {
     // Without a birth year, the digit's own century is the best guess.
     const expected = year === undefined ? String(digit4 ^ 1) : expectedDigit4(year, context.sex);
+    // No digit stands for a birth before 1900: it is the date that is most likely wrong.
+    if (expected === undefined && year !== undefined) {
+      issues.push(issue(field, 'CCCD_CENTURY_SEX', { variant: 'before1900', digit: 4, birthYear: year }));
+      return issues;
+    }
     issues.push(
       issue(field, 'CCCD_CENTURY_SEX', {
         variant: sexWrong && centuryWrong ? 'both' : sexWrong ? 'sex' : 'century',
@@ -66,7 +71,6 @@ export function checkCccd(raw: string, context: CccdContext = {}, field = 'cccd'
         digitSex: meaning.sex,
         from: meaning.from,
         to: meaning.to,
-        // No digit fits a birth year before 1900.
         expected: expected ?? '–',
         ...(context.sex === undefined ? {} : { sex: context.sex }),
         ...(year === undefined ? {} : { birthYear: year }),

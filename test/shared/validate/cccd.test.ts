@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCccd, decodeDigit4, normaliseCccd } from '../../../shared/validate/cccd.ts';
+import { formatIssue } from '../../../shared/validate/format-issue.ts';
 
 const codes = (raw: string, context: Parameters<typeof checkCccd>[1] = {}) => checkCccd(raw, context).map((i) => i.code);
 
@@ -54,6 +55,14 @@ describe('checkCccd', () => {
         birthYear: 1999,
       },
     });
+  });
+
+  it('born before 1900 (a mistyped date): says no digit stands for that year, never a dash for the right digit', () => {
+    const [issue] = checkCccd('096099123457', { dateOfBirth: '1899-03-12', sex: 'male' });
+    expect(issue).toEqual({ field: 'cccd', code: 'CCCD_CENTURY_SEX', params: { variant: 'before1900', digit: 4, birthYear: 1899 } });
+    const text = formatIssue('vi', issue ?? { field: 'cccd', code: 'CCCD_FORMAT' });
+    expect(text).toContain('trước năm 1900');
+    expect(text).not.toContain('–');
   });
 
   it('born 2000 needs digit 2 or 3; digit 0 or 1 is the previous century', () => {
