@@ -3,7 +3,7 @@ import { checkCccd, normaliseCccd } from './cccd.ts';
 import { parseDate, shown } from './dates.ts';
 import { checkEmail } from './email.ts';
 import { issue, type Issue } from './issue.ts';
-import { normaliseName } from './names.ts';
+import { checkFullName, normaliseName } from './names.ts';
 import { normalisePhone } from './phone.ts';
 
 export type FormValue = string | number;
@@ -20,7 +20,7 @@ const bad = (field: string, code: Issue['code'], params?: Record<string, string 
   issues: [issue(field, code, params)],
 });
 
-function checkField(field: FormField, raw: string | number, today: string | undefined): FieldResult {
+function checkField(field: FormField, raw: string | number, today: string | undefined, values: Readonly<Record<string, unknown>>): FieldResult {
   const key = field.key;
   if (field.type === 'number') {
     const n = typeof raw === 'number' ? raw : raw.trim() === '' ? Number.NaN : Number(raw.trim().replace(',', '.'));
@@ -32,7 +32,9 @@ function checkField(field: FormField, raw: string | number, today: string | unde
     case 'text':
     case 'textarea': {
       const text = field.type === 'text' ? normaliseName(raw) : raw.normalize('NFC').trim();
-      return text.length > field.maxLength ? bad(key, 'FORM_TOO_LONG', { max: field.maxLength }) : ok(text);
+      if (text.length > field.maxLength) return bad(key, 'FORM_TOO_LONG', { max: field.maxLength });
+      const nameIssues = field.personName ? checkFullName(text, key) : [];
+      return nameIssues.length > 0 ? { issues: nameIssues } : ok(text);
     }
     case 'date': {
       const date = parseDate(raw);
@@ -45,7 +47,11 @@ function checkField(field: FormField, raw: string | number, today: string | unde
         ? ok(raw.trim())
         : bad(key, 'FORM_OPTION', { value: shown(raw) });
     case 'cccd': {
-      const issues = checkCccd(raw, {}, key);
+      // The same rules as the member form's: digit 4 against the person's sex and century.
+      const born = field.bornOn === undefined ? undefined : values[field.bornOn];
+      const dateOfBirth = typeof born === 'string' ? parseDate(born) : undefined;
+      const context = { ...(field.sex === undefined ? {} : { sex: field.sex }), ...(dateOfBirth === undefined ? {} : { dateOfBirth }) };
+      const issues = checkCccd(raw, context, key);
       return issues.length > 0 ? { issues } : ok(normaliseCccd(raw));
     }
     case 'phone': {
@@ -84,7 +90,7 @@ export function validateFormValues(
       issues.push(issue(field.key, 'FORM_TYPE'));
       continue;
     }
-    const result = checkField(field, raw, options.today);
+    const result = checkField(field, raw, options.today, values);
     issues.push(...result.issues);
     if (result.value !== undefined) out[field.key] = result.value;
   }

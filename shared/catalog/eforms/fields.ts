@@ -26,8 +26,20 @@ export function select(key: string, vi: string, en: string, options: readonly Fo
   return { key, type: 'select', label: label(vi, en), required: req(opts), options };
 }
 
-export function cccd(key: string, vi: string, en: string, opts?: Opts): FormField {
-  return { key, type: 'cccd', label: label(vi, en), required: req(opts) };
+interface PersonOpts extends Opts {
+  sex?: 'male' | 'female';
+  bornOn?: string;
+}
+
+export function cccd(key: string, vi: string, en: string, opts?: PersonOpts): FormField {
+  return {
+    key,
+    type: 'cccd',
+    label: label(vi, en),
+    required: req(opts),
+    ...(opts?.sex === undefined ? {} : { sex: opts.sex }),
+    ...(opts?.bornOn === undefined ? {} : { bornOn: opts.bornOn }),
+  };
 }
 
 export function phone(key: string, vi: string, en: string, opts?: Opts): FormField {
@@ -60,12 +72,18 @@ export function number(
 export const SEX_OPTIONS = [opt('male', 'Nam', 'Male'), opt('female', 'Nữ', 'Female')];
 export const YES_NO = [opt('yes', 'Có', 'Yes'), opt('no', 'Không', 'No')];
 
-export const fullName = (key = 'fullName', vi = 'Họ, chữ đệm và tên', en = 'Full name'): FormField =>
-  text(key, vi, en, { maxLength: 100 });
+export const fullName = (key = 'fullName', vi = 'Họ, chữ đệm và tên', en = 'Full name', opts?: Opts): FormField => ({
+  key,
+  type: 'text',
+  label: label(vi, en),
+  required: req(opts),
+  maxLength: 100,
+  personName: true,
+});
 export const dateOfBirth = (key = 'dateOfBirth', vi = 'Ngày, tháng, năm sinh', en = 'Date of birth'): FormField =>
   date(key, vi, en);
 export const sex = (key = 'sex', vi = 'Giới tính', en = 'Sex'): FormField => select(key, vi, en, SEX_OPTIONS);
-export const personalId = (key = 'cccd', vi = 'Số định danh cá nhân', en = 'Personal ID number', opts?: Opts): FormField =>
+export const personalId = (key = 'cccd', vi = 'Số định danh cá nhân', en = 'Personal ID number', opts?: PersonOpts): FormField =>
   cccd(key, vi, en, opts);
 export const contactPhone = (opts?: Opts): FormField =>
   phone('phone', 'Số điện thoại liên hệ', 'Contact phone number', opts);

@@ -23,10 +23,22 @@ interface FieldBase {
 }
 
 export type FormField =
-  | (FieldBase & { readonly type: 'text' | 'textarea'; readonly maxLength: number })
+  | (FieldBase & {
+      readonly type: 'text' | 'textarea';
+      readonly maxLength: number;
+      /** A person's full name: checked as the member form checks names (letters, spaces, ' and -). */
+      readonly personName?: true;
+    })
   | (FieldBase & { readonly type: 'date'; readonly notFuture: boolean })
   | (FieldBase & { readonly type: 'select'; readonly options: readonly FormOption[] })
-  | (FieldBase & { readonly type: 'cccd' | 'phone' | 'email' })
+  | (FieldBase & {
+      readonly type: 'cccd';
+      /** The person's sex when the field says it (a mother's, a husband's): digit 4 must agree. */
+      readonly sex?: 'male' | 'female';
+      /** The key of the date field with this person's birth date: digits 4–6 must agree with it. */
+      readonly bornOn?: string;
+    })
+  | (FieldBase & { readonly type: 'phone' | 'email' })
   | (FieldBase & { readonly type: 'number'; readonly min: number; readonly max: number; readonly integer: boolean });
 
 export type EForm = readonly FormField[];

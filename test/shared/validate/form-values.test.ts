@@ -19,6 +19,16 @@ const goodBirth = {
 };
 
 describe('validateFormValues', () => {
+  it('checks the names and ID numbers of an e-form with the member form’s rules', () => {
+    const result = validateFormValues(birth, { ...goodBirth, motherName: 'Trần Thị 2', fatherName: 'Lê Văn Hai', fatherCccd: '096185086719' }, { today });
+    // A mother's number whose 4th digit says male, a father's that says female, a name with a digit.
+    const byField = new Map(result.issues.map((i) => [i.field, i]));
+    expect(byField.get('motherName')).toMatchObject({ code: 'NAME_CHARS', params: { chars: '2' } });
+    expect(byField.get('fatherCccd')).toMatchObject({ code: 'CCCD_CENTURY_SEX', params: { variant: 'sex', sex: 'male', actual: 1 } });
+    const male = validateFormValues(birth, { ...goodBirth, motherCccd: '096085086719' }, { today });
+    expect(male.issues).toEqual([expect.objectContaining({ field: 'motherCccd', code: 'CCCD_CENTURY_SEX', params: expect.objectContaining({ sex: 'female', expected: '1' }) })]);
+  });
+
   it('accepts a birth registration and normalises its values', () => {
     const result = validateFormValues(birth, goodBirth, { today });
     expect(result.issues).toEqual([]);
