@@ -25,6 +25,7 @@ export const en: Record<UiKey, string> = {
   no: 'No',
   optional: 'optional',
   required: 'required',
+  authRequired: 'Choose how the resident will authenticate the filing: SMS OTP, Smart OTP or a digital signature.',
   fixErrors: '{count} fields need fixing. See the message under each field.',
   saveFailed: 'Not saved. {reason} What was saved before is untouched.',
   leaveUnsaved: 'This form is not saved. Discard changes and leave?',
@@ -176,6 +177,9 @@ export const en: Record<UiKey, string> = {
   eidGuardianNone: 'This household has no adult to act as guardian. Add a member first.',
   eidNeedGuardian: 'Choose the guardian.',
   eidNeedChip: 'Level 2 needs a chip ID card.',
+  eidEarlier: 'This person already has an e-ID application at level {level} on this phone ({status}). Make a new one only if it is really needed.',
+  eidEarlierOpen: 'Open it',
+  eidUseContactPhone: 'Use {phone} — only if it is registered in the resident’s own name',
   eidNeedResidentCccd: 'This person has no personal ID number on record. Edit the member first.',
 
   dossierTitle: 'Dossier',

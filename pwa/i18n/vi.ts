@@ -25,6 +25,7 @@ export const vi = {
   no: 'Không',
   optional: 'không bắt buộc',
   required: 'bắt buộc',
+  authRequired: 'Hãy chọn cách người dân sẽ xác thực khi nộp hồ sơ: mã OTP qua SMS, Smart OTP hoặc chữ ký số.',
   fixErrors: 'Còn {count} chỗ cần sửa. Xem thông báo dưới từng ô.',
   saveFailed: 'Chưa lưu được. {reason} Dữ liệu đã lưu trước đó không bị ảnh hưởng.',
   leaveUnsaved: 'Biểu mẫu chưa lưu. Bỏ thay đổi và rời đi?',
@@ -185,6 +186,9 @@ export const vi = {
   eidGuardianNone: 'Hộ này chưa có người lớn nào để làm người giám hộ. Thêm nhân khẩu trước.',
   eidNeedGuardian: 'Hãy chọn người giám hộ.',
   eidNeedChip: 'Mức 2 cần thẻ căn cước gắn chip.',
+  eidEarlier: 'Người này đã có một đơn định danh điện tử mức {level} trên máy ({status}). Chỉ làm đơn mới nếu thật cần.',
+  eidEarlierOpen: 'Mở đơn đó',
+  eidUseContactPhone: 'Dùng số {phone} — chỉ khi số này đứng tên chính người dân',
   eidNeedResidentCccd: 'Người này chưa có số định danh cá nhân trong hồ sơ. Sửa nhân khẩu trước.',
 
   // dossier

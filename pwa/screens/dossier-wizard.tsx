@@ -16,6 +16,7 @@ import { useIssues } from '../components/use-issues.ts';
 import { useLang, useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { documentsToPhotograph } from '../records/required-documents.ts';
+import { formValueText } from '../records/form-value-text.ts';
 import { saveFromScreen } from '../records/save.ts';
 import { useFormSave } from './use-form-save.ts';
 import { useCatalog, type Catalog } from '../records/use-catalog.ts';
@@ -173,7 +174,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
             setAuth(m);
             saving.markChanged();
           }}
-          error={tried.has('auth') && !auth ? t('required') : undefined}
+          error={tried.has('auth') && !auth ? t('authRequired') : undefined}
         />
       )}
       {step === 'review' && procedure && (
@@ -181,7 +182,7 @@ function Wizard({ applicant, catalog, existing }: { applicant: RecordOf<'residen
           {procedure.form.map((f) => (
             <div key={f.key}>
               <dt>{f.label[lang]}</dt>
-              <dd>{values[f.key] ?? ''}</dd>
+              <dd>{formValueText(f, values[f.key], lang)}</dd>
             </div>
           ))}
           <div>

@@ -4,7 +4,8 @@ import type { EidApplication, RecordOf } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { checkEmail } from '../../shared/validate/email.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
-import { checkPhone } from '../../shared/validate/phone.ts';
+import { checkPhone, formatPhone } from '../../shared/validate/phone.ts';
+import { href } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
 import { CheckField } from '../components/check-field.tsx';
@@ -22,6 +23,8 @@ import { useFormSave } from './use-form-save.ts';
 
 interface People {
   readonly resident: RecordOf<'resident'> | undefined;
+  /** This person's other e-ID applications on the phone: a second one is said, not refused. */
+  readonly earlier: readonly RecordOf<'eid'>[];
   readonly adults: readonly RecordOf<'resident'>[];
 }
 
@@ -36,11 +39,15 @@ export function EidFormScreen({ residentId, existing }: { readonly residentId: s
     const householdId = resident?.payload.householdId;
     const members = householdId ? await session.queries.residentsOf([householdId]) : [];
     const adults = members.filter((e) => e.id !== residentId && ageOn(e.payload.dateOfBirth, today) >= 18);
-    return { resident, adults };
-  }, [session.queries, residentId, today]);
+    const related = householdId ? await session.queries.householdRecords(householdId) : [];
+    const earlier = related
+      .map((row) => row.envelope)
+      .filter((e): e is RecordOf<'eid'> => isRecordOf(e, 'eid') && e.payload.residentId === residentId && e.id !== existing?.id);
+    return { resident, adults, earlier };
+  }, [session.queries, residentId, today, existing?.id]);
   if (!people) return <p class="loading">{t('loading')}</p>;
   if (!people.resident) return <p class="empty">{t('recordMissing')}</p>;
-  return <EidForm resident={people.resident} adults={people.adults} today={today} {...(existing ? { existing } : {})} />;
+  return <EidForm resident={people.resident} adults={people.adults} earlier={people.earlier} today={today} {...(existing ? { existing } : {})} />;
 }
 
 interface Values {
@@ -74,14 +81,22 @@ function check(values: Values, under14: boolean): { issues: Issue[]; value?: Omi
   };
 }
 
-function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'resident'>; adults: readonly RecordOf<'resident'>[]; today: string; existing?: RecordOf<'eid'> }) {
+interface EidFormProps {
+  readonly resident: RecordOf<'resident'>;
+  readonly adults: readonly RecordOf<'resident'>[];
+  readonly earlier: readonly RecordOf<'eid'>[];
+  readonly today: string;
+  readonly existing?: RecordOf<'eid'>;
+}
+
+function EidForm({ resident, adults, earlier, today, existing }: EidFormProps) {
   const t = useT();
   const session = useSession();
   const under14 = ageOn(resident.payload.dateOfBirth, today) < 14;
   const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
   const [values, setValues] = useState<Values>(() => ({
     level: existing ? (String(existing.payload.level) as '1' | '2') : undefined,
-    ownPhone: existing?.payload.ownPhone ?? resident.payload.phone ?? '',
+    ownPhone: existing?.payload.ownPhone ?? '',
     email: existing?.payload.email ?? resident.payload.email ?? '',
     chipCardInHand: existing?.payload.chipCardInHand ?? false,
     guardianResidentId: existing?.payload.guardianResidentId ?? '',
@@ -130,6 +145,12 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
       <h1 id="eid-title">{t('eidTitle')}</h1>
       <p class="muted">{resident.payload.fullName}</p>
       {needCccd && <p class="notice notice-error">{t('eidNeedResidentCccd')}</p>}
+      {earlier.map((other) => (
+        <p key={other.id} class="notice notice-warn" data-testid="eid-earlier">
+          {t('eidEarlier', { level: other.payload.level, status: t(`status_${other.payload.status}`) })}{' '}
+          <a href={href({ name: 'record', id: other.id })}>{t('eidEarlierOpen')}</a>
+        </p>
+      ))}
       {under14 ? (
         <div class="field">
           <p class="notice">{t('eidUnder14')}</p>
@@ -181,6 +202,11 @@ function EidForm({ resident, adults, today, existing }: { resident: RecordOf<'re
         inputMode="tel"
         required
       />
+      {resident.payload.phone && values.ownPhone === '' && (
+        <button type="button" class="button" onClick={() => update({ ownPhone: resident.payload.phone ?? '' })}>
+          {t('eidUseContactPhone', { phone: formatPhone(resident.payload.phone) })}
+        </button>
+      )}
       <TextField
         id="email"
         type="email"

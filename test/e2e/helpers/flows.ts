@@ -95,6 +95,8 @@ export async function applyForEid(page: Page, memberName: string): Promise<void>
   await giveConsent(page, PURPOSE_EID);
   await page.getByRole('radio', { name: /Mức 2/ }).check();
   await page.getByRole('checkbox', { name: /thẻ căn cước gắn chip/ }).check();
+  // The contact phone is offered, never filled in by itself: it must be in the person's own name.
+  await page.getByRole('button', { name: /^Dùng số/ }).click();
   await page.locator('#portrait').setInputFiles(await photoFile(7));
   await page.getByText(/Đã chụp/).waitFor();
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
