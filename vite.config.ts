@@ -37,6 +37,7 @@ const APP_REFERENCE_DATA: Readonly<Record<string, readonly string[]>> = {
   'communes.json': ['communes'],
   'cccd-provinces.json': ['codes'],
   'procedures.json': ['procedures'],
+  'former-communes.json': ['communes'],
 };
 
 /** A data file as the app ships it (JSON text), or undefined for a file the app does not read. */
@@ -70,6 +71,8 @@ function procedureCatalog(): Plugin {
     apply: 'build',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'catalog/procedures.json', source: appReferenceData('procedures.json') ?? '' });
+      // The pre-2025 communes, for the commune picker's search by the names people still use.
+      this.emitFile({ type: 'asset', fileName: 'catalog/former-communes.json', source: appReferenceData('former-communes.json') ?? '' });
     },
   };
 }

@@ -3,6 +3,7 @@ import { ConnectionStatus } from '../components/connection-status.tsx';
 import { OutboxBadge } from '../components/outbox-badge.tsx';
 import { TrainingBanner } from '../components/training-banner.tsx';
 import { UpdateBanner, type UpdateOffer } from '../components/update-banner.tsx';
+import { LeaveDialog } from '../components/leave-dialog.tsx';
 import { Warnings } from '../components/warnings.tsx';
 import { useT } from '../i18n/ui.ts';
 import { href, useRoute, type Route } from '../router/router.ts';
@@ -34,11 +35,11 @@ function Screen({ route }: { readonly route: Route }) {
     case 'record':
       return <RecordScreen id={route.id} />;
     case 'edit':
-      return <EditScreen id={route.id} />;
+      return <EditScreen id={route.id} {...(route.step === undefined ? {} : { step: route.step })} />;
     case 'eid-new':
       return <EidFormScreen residentId={route.residentId} />;
     case 'dossier-new':
-      return <DossierWizardScreen residentId={route.residentId} />;
+      return <DossierWizardScreen residentId={route.residentId} {...(route.step === undefined ? {} : { step: route.step })} />;
     case 'outbox':
       return <OutboxScreen />;
     case 'settings':
@@ -71,22 +72,31 @@ function Frame({ update }: { readonly update: UpdateOffer | undefined }) {
   const t = useT();
   const session = useSession();
   const route = useRoute();
+  const shown = href(route);
+  // A screen opens at its top, not where the last one was scrolled to.
+  useEffect(() => {
+    scrollTo(0, 0);
+  }, [shown]);
   const here = (name: Route['name']) => (route.name === name ? 'page' : undefined);
   return (
     <div class={session.mode === 'training' ? 'shell training' : 'shell'}>
-      {session.mode === 'training' && <TrainingBanner />}
-      {update && <UpdateBanner offer={update} />}
-      <header class="top">
-        <a class="brand" href={href({ name: 'households' })}>
-          {t('appName')}
-        </a>
-        <OutboxBadge />
-        <ConnectionStatus />
-      </header>
+      {/* One sticky block: the training banner stays on screen however far a trainee scrolls. */}
+      <div class="bar">
+        {session.mode === 'training' && <TrainingBanner />}
+        {update && <UpdateBanner offer={update} />}
+        <header class="top">
+          <a class="brand" href={href({ name: 'households' })}>
+            {t('appName')}
+          </a>
+          <OutboxBadge />
+          <ConnectionStatus />
+        </header>
+      </div>
       <Warnings />
       <main id="main">
         <Screen route={route} />
       </main>
+      <LeaveDialog />
       <nav class="tabs" aria-label={t('appName')}>
         <a href={href({ name: 'households' })} aria-current={here('households')}>
           {t('navHouseholds')}

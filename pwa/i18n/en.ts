@@ -1,3 +1,4 @@
+import { enDrafts } from './en-drafts.ts';
 import { enBatch } from './en-batch.ts';
 
 /** The domain's English messages travel with the screens' English: one download, when chosen. */
@@ -7,6 +8,7 @@ import type { UiKey } from './vi.ts';
 /** English UI words; typed to require every Vietnamese key. */
 export const en: Record<UiKey, string> = {
   ...enBatch,
+  ...enDrafts,
   appName: 'Làng số',
   loading: 'Opening…',
   loadFailed: 'This screen could not be opened. Reload the app when there is signal.',

@@ -1,3 +1,4 @@
+import { viDrafts } from './vi-drafts.ts';
 import { viBatch } from './vi-batch.ts';
 
 /**
@@ -6,6 +7,7 @@ import { viBatch } from './vi-batch.ts';
  */
 export const vi = {
   ...viBatch,
+  ...viDrafts,
   appName: 'Làng số',
   loading: 'Đang mở…',
   loadFailed: 'Không mở được màn hình này. Hãy tải lại ứng dụng khi có mạng.',

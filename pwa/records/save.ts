@@ -9,17 +9,24 @@ import type { StoredRecord } from '../store/types.ts';
 export interface SaveContext {
   readonly db: LangsoDb;
   readonly clock: () => Date;
+  /** Who saves: named in the record's history. */
+  readonly device: { readonly volunteerName: string };
   /** Called after every save: keeps the search index current and asks for persistence once. */
   afterSave(record: StoredRecord): Promise<void>;
 }
 
-/** Saves a record the way every screen does: one transaction, then the index and persistence. */
-export async function saveFromScreen(context: SaveContext, record: RecordEnvelope, householdId: string | undefined): Promise<StoredRecord> {
+/**
+ * Saves a record the way every screen does: one transaction (which also drops the form's draft),
+ * then the index and persistence.
+ */
+export async function saveFromScreen(context: SaveContext, record: RecordEnvelope, householdId: string | undefined, draftKey?: string): Promise<StoredRecord> {
   const stored = await saveRecord(context.db, {
     record,
     searchKey: recordSearchKey(record),
     ...(householdId === undefined ? {} : { householdId }),
     at: context.clock().toISOString(),
+    by: context.device.volunteerName,
+    ...(draftKey === undefined ? {} : { draftKey }),
   });
   await context.afterSave(stored);
   return stored;

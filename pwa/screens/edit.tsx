@@ -7,7 +7,7 @@ import { HouseholdFormScreen } from './household-form.tsx';
 import { ResidentFormScreen } from './resident-form.tsx';
 
 /** Opens the right form for a record: the fix of a quarantined record starts here. */
-export function EditScreen({ id }: { readonly id: string }) {
+export function EditScreen({ id, step }: { readonly id: string; readonly step?: string }) {
   const t = useT();
   const { queries } = useSession();
   const record = useLive(async () => (await queries.record(id))?.envelope ?? null, [queries, id]);
@@ -21,6 +21,6 @@ export function EditScreen({ id }: { readonly id: string }) {
     case 'eid':
       return <EidFormScreen residentId={record.payload.residentId} existing={record} />;
     case 'dossier':
-      return <DossierWizardScreen residentId={record.payload.applicantResidentId} existing={record} />;
+      return <DossierWizardScreen residentId={record.payload.applicantResidentId} existing={record} {...(step === undefined ? {} : { step })} />;
   }
 }

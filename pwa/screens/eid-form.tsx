@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import * as v from 'valibot';
 import type { Consent } from '../../shared/domain/consent.ts';
 import type { EidApplication, RecordOf } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
@@ -12,13 +13,16 @@ import { CheckField } from '../components/check-field.tsx';
 import { ChoiceField } from '../components/choice-field.tsx';
 import { ConsentStep } from '../components/consent-step.tsx';
 import { FormFooter } from '../components/form-footer.tsx';
-import { PhotoCapture, type PhotoRef } from '../components/photo-capture.tsx';
+import { PhotoCapture } from '../components/photo-capture.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { useIssues } from '../components/use-issues.ts';
 import { useT } from '../i18n/ui.ts';
 import { ageOn } from '../records/age.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { saveFromScreen } from '../records/save.ts';
+import { DraftNotice } from '../components/draft-notice.tsx';
+import { DRAFT_KEYS } from '../store/drafts.ts';
+import { useDraftOnOpen, type OpenedDraft } from './use-draft-on-open.ts';
 import { useFormSave } from './use-form-save.ts';
 
 interface People {
@@ -45,19 +49,35 @@ export function EidFormScreen({ residentId, existing }: { readonly residentId: s
       .filter((e): e is RecordOf<'eid'> => isRecordOf(e, 'eid') && e.payload.residentId === residentId && e.id !== existing?.id);
     return { resident, adults, earlier };
   }, [session.queries, residentId, today, existing?.id]);
-  if (!people) return <p class="loading">{t('loading')}</p>;
+  const draftKey = existing ? DRAFT_KEYS.edit(existing.id) : DRAFT_KEYS.newEid(residentId);
+  const opened = useDraftOnOpen(draftKey, ValuesSchema);
+  if (!people || opened.loading) return <p class="loading">{t('loading')}</p>;
   if (!people.resident) return <p class="empty">{t('recordMissing')}</p>;
-  return <EidForm resident={people.resident} adults={people.adults} earlier={people.earlier} today={today} {...(existing ? { existing } : {})} />;
+  return (
+    <EidForm
+      key={opened.round}
+      resident={people.resident}
+      adults={people.adults}
+      earlier={people.earlier}
+      today={today}
+      draftKey={draftKey}
+      draft={opened.draft}
+      onRestart={opened.restart}
+      {...(existing ? { existing } : {})}
+    />
+  );
 }
 
-interface Values {
-  readonly level: '1' | '2' | undefined;
-  readonly ownPhone: string;
-  readonly email: string;
-  readonly chipCardInHand: boolean;
-  readonly guardianResidentId: string;
-  readonly portrait: PhotoRef | undefined;
-}
+/** The form's values as typed: what its draft keeps. */
+const ValuesSchema = v.object({
+  level: v.exactOptional(v.picklist(['1', '2'])),
+  ownPhone: v.string(),
+  email: v.string(),
+  chipCardInHand: v.boolean(),
+  guardianResidentId: v.string(),
+  portrait: v.exactOptional(v.object({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) })),
+});
+type Values = v.InferOutput<typeof ValuesSchema>;
 
 function check(values: Values, under14: boolean): { issues: Issue[]; value?: Omit<EidApplication, 'residentId' | 'status'> } {
   const issues: Issue[] = [];
@@ -87,22 +107,34 @@ interface EidFormProps {
   readonly earlier: readonly RecordOf<'eid'>[];
   readonly today: string;
   readonly existing?: RecordOf<'eid'>;
+  readonly draftKey: string;
+  readonly draft: OpenedDraft<Values> | undefined;
+  readonly onRestart: () => void;
 }
 
-function EidForm({ resident, adults, earlier, today, existing }: EidFormProps) {
+function valuesOf(existing: RecordOf<'eid'> | undefined, resident: RecordOf<'resident'>): Values {
+  const p = existing?.payload;
+  return {
+    ...(p ? { level: p.level === 1 ? '1' : '2' } : {}),
+    ownPhone: p?.ownPhone ?? '',
+    email: p?.email ?? resident.payload.email ?? '',
+    chipCardInHand: p?.chipCardInHand ?? false,
+    guardianResidentId: p?.guardianResidentId ?? '',
+    ...(p?.portraitSha256 === undefined ? {} : { portrait: { sha256: p.portraitSha256 } }),
+  };
+}
+
+function EidForm({ resident, adults, earlier, today, existing, draftKey, draft, onRestart }: EidFormProps) {
   const t = useT();
   const session = useSession();
   const under14 = ageOn(resident.payload.dateOfBirth, today) < 14;
-  const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
-  const [values, setValues] = useState<Values>(() => ({
-    level: existing ? (String(existing.payload.level) as '1' | '2') : undefined,
-    ownPhone: existing?.payload.ownPhone ?? '',
-    email: existing?.payload.email ?? resident.payload.email ?? '',
-    chipCardInHand: existing?.payload.chipCardInHand ?? false,
-    guardianResidentId: existing?.payload.guardianResidentId ?? '',
-    portrait: existing?.payload.portraitSha256 === undefined ? undefined : { sha256: existing.payload.portraitSha256 },
-  }));
-  const form = useFormSave('eid-form');
+  const [consent, setConsent] = useState<Consent | null>(draft?.consent ?? existing?.consent ?? null);
+  const [values, setValues] = useState<Values>(() => draft?.values ?? valuesOf(existing, resident));
+  const form = useFormSave('eid-form', {
+    place: { key: draftKey, kind: 'eid', title: resident.payload.fullName, ...(resident.payload.householdId ? { householdId: resident.payload.householdId } : {}) },
+    content: { values, consent },
+    restored: draft !== undefined,
+  });
 
   const result = check(values, under14);
   const view = useIssues(result.issues, { ownPhone: t('eidOwnPhone'), level: t('eidLevel') });
@@ -120,7 +152,10 @@ function EidForm({ resident, adults, earlier, today, existing }: EidFormProps) {
         need={['eid_registration']}
         categories={['identity', 'contact', 'portrait_photo']}
         subjectName={resident.payload.fullName}
-        onGiven={setConsent}
+        onGiven={(given) => {
+          setConsent(given);
+          form.markChanged();
+        }}
       />
     );
   }
@@ -134,7 +169,7 @@ function EidForm({ resident, adults, earlier, today, existing }: EidFormProps) {
       const payload: EidApplication = { ...value, residentId: resident.id, status: 'queued' };
       const author = session.author();
       const record = existing ? revisedRecord(existing, payload, author) : newRecord('eid', payload, consent, author);
-      await saveFromScreen(session, record, resident.payload.householdId);
+      await saveFromScreen(session, record, resident.payload.householdId, form.draftKey);
       return { name: 'record', id: record.id };
     });
   };
@@ -144,6 +179,14 @@ function EidForm({ resident, adults, earlier, today, existing }: EidFormProps) {
     <form onSubmit={(e) => void save(e)} noValidate aria-labelledby="eid-title">
       <h1 id="eid-title">{t('eidTitle')}</h1>
       <p class="muted">{resident.payload.fullName}</p>
+      {draft && (
+        <DraftNotice
+          savedAt={draft.updatedAt}
+          onDiscard={() => {
+            void form.discardDraft().then(onRestart);
+          }}
+        />
+      )}
       {needCccd && <p class="notice notice-error">{t('eidNeedResidentCccd')}</p>}
       {earlier.map((other) => (
         <p key={other.id} class="notice notice-warn" data-testid="eid-earlier">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import * as v from 'valibot';
 import type { Consent } from '../../shared/domain/consent.ts';
 import type { Household, RecordOf } from '../../shared/domain/records.ts';
 import { checkCommune } from '../../shared/validate/commune.ts';
@@ -14,15 +15,20 @@ import { useIssues } from '../components/use-issues.ts';
 import { useT } from '../i18n/ui.ts';
 import { newRecord, revisedRecord } from '../records/envelope.ts';
 import { saveFromScreen } from '../records/save.ts';
+import { DraftNotice } from '../components/draft-notice.tsx';
+import { DRAFT_KEYS } from '../store/drafts.ts';
+import { useDraftOnOpen, type OpenedDraft } from './use-draft-on-open.ts';
 import { useFormSave } from './use-form-save.ts';
 
-interface Values {
-  readonly headName: string;
-  readonly communeCode: string;
-  readonly hamlet: string;
-  readonly house: string;
-  readonly note: string;
-}
+/** The form's values as typed: what its draft keeps. */
+const ValuesSchema = v.object({
+  headName: v.string(),
+  communeCode: v.string(),
+  hamlet: v.string(),
+  house: v.string(),
+  note: v.string(),
+});
+type Values = v.InferOutput<typeof ValuesSchema>;
 
 export function validateHousehold(values: Values): { issues: Issue[]; value?: Household } {
   const headName = normaliseName(values.headName);
@@ -55,13 +61,40 @@ function valuesOf(existing: RecordOf<'household'> | undefined): Values {
   };
 }
 
-/** A new household (consent first) or an edit of one. */
+/** A new household (consent first) or an edit of one, reopened on its draft when there is one. */
 export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf<'household'> }) {
   const t = useT();
+  const draftKey = existing ? DRAFT_KEYS.edit(existing.id) : DRAFT_KEYS.newHousehold();
+  const opened = useDraftOnOpen(draftKey, ValuesSchema);
+  if (opened.loading) return <p class="loading">{t('loading')}</p>;
+  return <HouseholdForm key={opened.round} draftKey={draftKey} draft={opened.draft} onRestart={opened.restart} {...(existing ? { existing } : {})} />;
+}
+
+interface HouseholdFormProps {
+  readonly existing?: RecordOf<'household'>;
+  readonly draftKey: string;
+  readonly draft: OpenedDraft<Values> | undefined;
+  readonly onRestart: () => void;
+}
+
+function HouseholdForm({ existing, draftKey, draft, onRestart }: HouseholdFormProps) {
+  const t = useT();
   const session = useSession();
-  const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
-  const [values, setValues] = useState<Values>(() => valuesOf(existing));
-  const form = useFormSave('household-form');
+  const [consent, setConsent] = useState<Consent | null>(draft?.consent ?? existing?.consent ?? null);
+  const [values, setValues] = useState<Values>(() => draft?.values ?? valuesOf(existing));
+  const form = useFormSave('household-form', {
+    place: { key: draftKey, kind: 'household', title: values.headName, ...(existing ? { householdId: existing.id } : {}) },
+    content: { values, consent },
+    restored: draft !== undefined,
+  });
+  const notice = draft && (
+    <DraftNotice
+      savedAt={draft.updatedAt}
+      onDiscard={() => {
+        void form.discardDraft().then(onRestart);
+      }}
+    />
+  );
 
   const check = validateHousehold(values);
   const view = useIssues(check.issues, { headName: t('headName') });
@@ -75,7 +108,10 @@ export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf
       <ConsentStep
         need={['household_register']}
         categories={['identity', 'contact', 'address', 'household']}
-        onGiven={setConsent}
+        onGiven={(given) => {
+          setConsent(given);
+          form.markChanged();
+        }}
       />
     );
   }
@@ -87,7 +123,7 @@ export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf
     await form.run(async () => {
       const author = session.author();
       const record = existing ? revisedRecord(existing, value, author) : newRecord('household', value, consent, author);
-      await saveFromScreen(session, record, record.id);
+      await saveFromScreen(session, record, record.id, form.draftKey);
       // A new household goes straight on to its first member: usually the head.
       return existing ? { name: 'household', id: record.id } : { name: 'resident-new', householdId: record.id };
     });
@@ -96,6 +132,7 @@ export function HouseholdFormScreen({ existing }: { readonly existing?: RecordOf
   return (
     <form onSubmit={(e) => void save(e)} noValidate aria-labelledby="household-form-title">
       <h1 id="household-form-title">{existing ? t('householdTitle') : t('householdNew')}</h1>
+      {notice}
       <TextField
         id="headName"
         label={t('headName')}

@@ -1,6 +1,7 @@
 import { href } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
+import { DraftList } from '../components/draft-list.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useT } from '../i18n/ui.ts';
 import { addressLine } from '../records/address-line.ts';
@@ -15,10 +16,11 @@ export function HouseholdScreen({ id }: { readonly id: string }) {
   const data = useLive(async () => {
     const household = await queries.record(id);
     const related = await queries.householdRecords(id);
-    return { household, related };
+    const drafts = (await queries.drafts()).filter((d) => d.householdId === id);
+    return { household, related, drafts };
   }, [queries, id]);
   if (!data) return <p class="loading">{t('loading')}</p>;
-  const { household, related } = data;
+  const { household, related, drafts } = data;
   if (household?.envelope.type !== 'household') return <p class="empty">{t('householdMissing')}</p>;
   const payload = household.envelope.payload;
   const members = related.flatMap((r) => (isRecordOf(r.envelope, 'resident') ? [{ stored: r, resident: r.envelope }] : []));
@@ -44,6 +46,7 @@ export function HouseholdScreen({ id }: { readonly id: string }) {
           {t('addMember')}
         </a>
       </div>
+      <DraftList drafts={drafts} />
       <h2>{t('membersTitle')}</h2>
       {members.length === 0 && <p class="empty">{t('membersEmpty')}</p>}
       <ul class="cards">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { href } from '../router/router.ts';
 import { useSession } from '../session/session.ts';
 import { useLive } from '../session/use-live.ts';
+import { UnfinishedHouseholds } from '../components/draft-list.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useT } from '../i18n/ui.ts';
 
@@ -54,6 +55,7 @@ export function HouseholdsScreen() {
           {t('addHousehold')}
         </a>
       </div>
+      <UnfinishedHouseholds />
       <div class="field">
         <label for="search">{t('searchLabel')}</label>
         <input

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import type { Consent } from '../../shared/domain/consent.ts';
-import { RELATIONSHIPS, type RecordOf, type Relationship, type Resident } from '../../shared/domain/records.ts';
+import { RELATIONSHIPS, type RecordOf, type Resident } from '../../shared/domain/records.ts';
 import { todayInHoChiMinh } from '../../shared/validate/dates.ts';
 import { validateResidentInput } from '../../shared/validate/resident.ts';
 import { useSession } from '../session/session.ts';
@@ -14,18 +15,23 @@ import { formatDate } from '../i18n/format.ts';
 import { useT } from '../i18n/ui.ts';
 import { isRecordOf, newRecord, revisedRecord } from '../records/envelope.ts';
 import { saveFromScreen } from '../records/save.ts';
+import { DraftNotice } from '../components/draft-notice.tsx';
+import { DRAFT_KEYS } from '../store/drafts.ts';
+import { useDraftOnOpen, type OpenedDraft } from './use-draft-on-open.ts';
 import { useFormSave } from './use-form-save.ts';
 import { residentWithCccd } from '../records/resident-with-cccd.ts';
 
-interface Values {
-  readonly fullName: string;
-  readonly dateOfBirth: string;
-  readonly sex: string;
-  readonly cccd: string;
-  readonly phone: string;
-  readonly email: string;
-  readonly relationship: Relationship;
-}
+/** The form's values as typed: what its draft keeps. */
+const ValuesSchema = v.object({
+  fullName: v.string(),
+  dateOfBirth: v.string(),
+  sex: v.string(),
+  cccd: v.string(),
+  phone: v.string(),
+  email: v.string(),
+  relationship: v.picklist(RELATIONSHIPS),
+});
+type Values = v.InferOutput<typeof ValuesSchema>;
 
 function valuesOf(existing: RecordOf<'resident'> | undefined, isFirst: boolean): Values {
   const p = existing?.payload;
@@ -55,23 +61,42 @@ export function ResidentFormScreen({ householdId, existing }: ResidentFormProps)
     const members = (await queries.residentsOf([homeId])).length;
     return { household: isRecordOf(household, 'household') ? household : undefined, members };
   }, [queries, homeId]);
-  if (!home) return <p class="loading">{t('loading')}</p>;
+  const draftKey = existing ? DRAFT_KEYS.edit(existing.id) : DRAFT_KEYS.newResident(homeId);
+  const opened = useDraftOnOpen(draftKey, ValuesSchema);
+  if (!home || opened.loading) return <p class="loading">{t('loading')}</p>;
   if (!home.household) return <p class="empty">{t('householdMissing')}</p>;
-  return <ResidentForm household={home.household} isFirst={home.members === 0} {...(existing ? { existing } : {})} />;
+  return (
+    <ResidentForm
+      key={opened.round}
+      household={home.household}
+      isFirst={home.members === 0}
+      draftKey={draftKey}
+      draft={opened.draft}
+      onRestart={opened.restart}
+      {...(existing ? { existing } : {})}
+    />
+  );
 }
 
 interface ResidentFormInnerProps {
   readonly household: RecordOf<'household'>;
   readonly isFirst: boolean;
   readonly existing?: RecordOf<'resident'>;
+  readonly draftKey: string;
+  readonly draft: OpenedDraft<Values> | undefined;
+  readonly onRestart: () => void;
 }
 
-export function ResidentForm({ household, isFirst, existing }: ResidentFormInnerProps) {
+export function ResidentForm({ household, isFirst, existing, draftKey, draft, onRestart }: ResidentFormInnerProps) {
   const t = useT();
   const session = useSession();
-  const [consent, setConsent] = useState<Consent | null>(existing?.consent ?? null);
-  const [values, setValues] = useState<Values>(() => valuesOf(existing, isFirst));
-  const form = useFormSave('resident-form');
+  const [consent, setConsent] = useState<Consent | null>(draft?.consent ?? existing?.consent ?? null);
+  const [values, setValues] = useState<Values>(() => draft?.values ?? valuesOf(existing, isFirst));
+  const form = useFormSave('resident-form', {
+    place: { key: draftKey, kind: 'resident', title: values.fullName, householdId: household.id },
+    content: { values, consent },
+    restored: draft !== undefined,
+  });
 
   const address = household.payload.address;
   const check = validateResidentInput(
@@ -106,6 +131,7 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
           setConsent(given);
           // The person who consented is usually the person being recorded.
           if (values.fullName === '') setValues({ ...values, fullName: given.subjectName });
+          form.markChanged();
         }}
       />
     );
@@ -119,7 +145,7 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
       const payload: Resident = { ...value, householdId: household.id, relationship: values.relationship };
       const author = session.author();
       const record = existing ? revisedRecord(existing, payload, author) : newRecord('resident', payload, consent, author);
-      await saveFromScreen(session, record, household.id);
+      await saveFromScreen(session, record, household.id, form.draftKey);
       return { name: 'household', id: household.id };
     });
   };
@@ -128,6 +154,14 @@ export function ResidentForm({ household, isFirst, existing }: ResidentFormInner
     <form onSubmit={(e) => void save(e)} noValidate aria-labelledby="resident-form-title">
       <h1 id="resident-form-title">{existing ? t('residentTitle') : t('residentNew')}</h1>
       <p class="muted">{household.payload.headName}</p>
+      {draft && (
+        <DraftNotice
+          savedAt={draft.updatedAt}
+          onDiscard={() => {
+            void form.discardDraft().then(onRestart);
+          }}
+        />
+      )}
       <TextField
         id="fullName"
         label={t('fullName')}

@@ -34,11 +34,4 @@ export function useDirty(flag: DirtyFlag, owner: string, dirty: boolean): void {
     flag.set(owner, dirty);
   }, [flag, owner, dirty]);
   useEffect(() => () => flag.set(owner, false), [flag, owner]);
-  useEffect(() => {
-    if (!dirty) return undefined;
-    // Closing the tab with unsaved work asks first.
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    addEventListener('beforeunload', onBeforeUnload);
-    return () => removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
 }

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { declareSchema } from './schema.ts';
-import type { AttachmentRow, AuditRow, OutboxRow, ReceiptRow, SearchKeyRow, SettingRow, StoredRecord } from './types.ts';
+import type { AttachmentRow, AuditRow, DraftRow, OutboxRow, ReceiptRow, RevisionRow, SearchKeyRow, SettingRow, StoredRecord } from './types.ts';
 import type { Update } from '../../shared/sync/protocol.ts';
 
 export type DbMode = 'real' | 'training';
@@ -17,6 +17,8 @@ export class LangsoDb extends Dexie {
   audit!: EntityTable<AuditRow, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
   searchKeys!: EntityTable<SearchKeyRow, 'id'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  revisions!: Table<RevisionRow, [string, number]>;
 
   constructor(name: string) {
     // Strict durability: a save is on disk before its promise resolves, not just in the OS cache.

@@ -7,7 +7,7 @@ import { householdsByIds, newestHouseholds, type HouseholdPage, type HouseholdRo
 import { knownHamlets } from './known-hamlets.ts';
 import { outboxView, type OutboxView } from './outbox-view.ts';
 import { readSetting, readSettingPart, SETTINGS, type Setting } from './settings-registry.ts';
-import type { StoredRecord } from './types.ts';
+import type { AuditRow, DraftRow, RevisionRow, StoredRecord } from './types.ts';
 
 /** Which of the batch-file keys the phone holds, by presence only. */
 export interface BatchKeysHeld {
@@ -32,6 +32,12 @@ export interface Queries {
   /** The hamlets already written for a commune, most used first. */
   knownHamlets(communeCode: string): Promise<string[]>;
   outboxView(): Promise<OutboxView>;
+  /** A form's draft, by its key (use-form-save.ts). */
+  draft(key: string): Promise<DraftRow | undefined>;
+  /** Every unfinished form, newest first: a phone holds a handful, never thousands. */
+  drafts(): Promise<DraftRow[]>;
+  /** A record's history: every revision saved on this phone, and what happened to each. */
+  history(id: string): Promise<{ revisions: RevisionRow[]; events: AuditRow[] }>;
   /** A stored photo as a screen can show it: decrypted, purged, or missing. */
   attachmentView(sha256: string): Promise<AttachmentView>;
   /** A setting of the registry (settings-registry.ts), parsed. */
@@ -57,6 +63,12 @@ export function createQueries(db: LangsoDb, outbox: DexieOutboxStore): Queries {
     householdsByIds: (ids) => householdsByIds(db, ids),
     knownHamlets: (communeCode) => knownHamlets(db, communeCode),
     outboxView: () => outboxView(db, outbox),
+    draft: (key) => db.drafts.get(key),
+    drafts: async () => (await db.drafts.toArray()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    history: async (id) => ({
+      revisions: await db.revisions.where('id').equals(id).sortBy('rev'),
+      events: await db.audit.where('recordId').equals(id).sortBy('seq'),
+    }),
     attachmentView: (sha256) => readAttachmentView(db, sha256),
     setting: (setting) => readSetting(db, setting),
     leadKeyId: async () => (await readSettingPart(db, SETTINGS.leadKeys, LeadKeyIdSchema))?.encryptionKeyId,

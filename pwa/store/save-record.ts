@@ -12,6 +12,10 @@ export interface SaveRequest {
   readonly householdId?: string;
   /** Device time of the save (ISO). */
   readonly at: string;
+  /** The form's draft this save finishes: gone in the same transaction, so it never outlives the record. */
+  readonly draftKey?: string;
+  /** The volunteer who saved it, for the record's history. */
+  readonly by?: string;
 }
 
 /** The save was made from an older copy of the record: another save came first. */
@@ -23,11 +27,6 @@ export class StaleRecordError extends Error {
   }
 }
 
-/**
- * Saves a record, its outbox row, its audit line and its search key in ONE transaction (strict durability on the
- * database): the record is never saved without being queued, nor queued without being saved.
- * An older rev of the same record held in quarantine is dropped: this save is its fix.
- */
 /**
  * The rows one save writes: the stored record and its outbox entry. Hashing happens here, before
  * any transaction: IndexedDB commits a transaction that waits on anything else.
@@ -48,12 +47,18 @@ export async function rowsToSave(request: SaveRequest): Promise<{ stored: Stored
   return { stored, entry };
 }
 
+/**
+ * Saves a record, its outbox row, its audit line, its revision (the history) and its search key
+ * in ONE transaction (strict durability on the database), and drops the draft it came from: the
+ * record is never saved without being queued, nor queued without being saved. An older rev of
+ * the same record held in quarantine is dropped: this save is its fix.
+ */
 export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<StoredRecord> {
   const { record, at } = request;
   const { stored, entry } = await rowsToSave(request);
   const searchable = record.type === 'household' || record.type === 'resident';
   try {
-    await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys], async () => {
+    await db.transaction('rw', [db.records, db.outbox, db.audit, db.searchKeys, db.revisions, db.drafts], async () => {
       if (record.rev === 1) {
         // A new record: `add` refuses an id already stored, without a read first.
         await db.records.add(stored);
@@ -66,6 +71,8 @@ export async function saveRecord(db: LangsoDb, request: SaveRequest): Promise<St
       }
       await db.outbox.put({ ...entry, quarantine: 0 });
       await db.audit.add({ recordId: record.id, at, action: 'save', rev: record.rev });
+      await db.revisions.put({ id: record.id, rev: record.rev, envelope: record, savedAt: at, ...(request.by === undefined ? {} : { by: request.by }) });
+      if (request.draftKey !== undefined) await db.drafts.delete(request.draftKey);
       if (searchable) await db.searchKeys.put({ id: record.id, householdId: request.householdId ?? record.id, key: request.searchKey });
     });
   } catch (error) {

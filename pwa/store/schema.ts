@@ -42,7 +42,16 @@ export const SCHEMA_V4 = {
   outbox: '[id+rev], id, queuedAt, [quarantine+queuedAt], *record.attachments',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * v5: drafts of the forms, kept as they are typed (restored after back, reload, crash, another
+ * tab), and every revision a phone saved (a record's history: what changed, when).
+ */
+export const SCHEMA_V5 = {
+  drafts: 'key, householdId',
+  revisions: '[id+rev], id',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
@@ -71,4 +80,6 @@ export function declareSchema(db: Dexie): void {
           row.atRest ??= 'plain';
         });
     });
+  // Revisions saved before v5 have no history row: their history starts at the next save.
+  db.version(5).stores(SCHEMA_V5);
 }

@@ -1,3 +1,4 @@
+import type { Consent } from '../../shared/domain/consent.ts';
 import type { RecordEnvelope, RecordType } from '../../shared/domain/records.ts';
 import type { LifecycleStatus } from '../../shared/domain/lifecycle.ts';
 import type { OutboxEntry, QuarantineReason } from '../../shared/sync/outbox-store.ts';
@@ -76,6 +77,34 @@ export interface AuditRow {
 export interface SettingRow {
   readonly key: string;
   readonly value: unknown;
+}
+
+/** A form being filled in: everything typed so far, so nothing is lost to a back press or a crash. */
+export interface DraftRow {
+  /** Which form, for which record or parent: `household:new`, `resident:new:<household>`, `edit:<record>`… */
+  readonly key: string;
+  readonly kind: 'household' | 'resident' | 'eid' | 'dossier';
+  /** The household it belongs to, to list it there (none for a new household). */
+  readonly householdId?: string;
+  /** What the volunteer reads in the list of drafts: a name, a procedure. */
+  readonly title: string;
+  /** The form's values as the form keeps them. */
+  readonly values: unknown;
+  /** The consent, once the resident gave it for this form. */
+  readonly consent?: Consent;
+  /** The wizard's step it was left at, to open there again. */
+  readonly step?: string;
+  readonly updatedAt: string;
+}
+
+/** One saved revision of a record, kept for its history. */
+export interface RevisionRow {
+  readonly id: string;
+  readonly rev: number;
+  readonly envelope: RecordEnvelope;
+  readonly savedAt: string;
+  /** The volunteer who saved it (the device is in the envelope). */
+  readonly by?: string;
 }
 
 /** What the search index needs of a household or resident, and nothing more. */

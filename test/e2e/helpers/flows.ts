@@ -112,13 +112,8 @@ const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   email: 'thu@example.com',
 };
 
-/** A birth registration (1.001193) with every required field filled and every paper photographed. */
-export async function prepareDossier(page: Page, memberName: string, code = '1.001193'): Promise<void> {
-  await page.getByTestId('member').filter({ hasText: memberName }).getByRole('link', { name: 'Lập hồ sơ thủ tục' }).click();
-  await giveConsent(page, PURPOSE_DOSSIER);
-  await page.getByLabel('Tìm thủ tục theo tên hoặc mã').fill('khai sinh');
-  await page.locator(`input[name="procedure"][value="${code}"]`).check();
-  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+/** Every required field of the procedure's e-form, with a value its rules accept. */
+export async function fillDossierFields(page: Page, code: string): Promise<void> {
   const procedure = findProcedure(code);
   if (!procedure) throw new Error(`no procedure ${code}`);
   for (const field of procedure.form) {
@@ -127,6 +122,16 @@ export async function prepareDossier(page: Page, memberName: string, code = '1.0
     else if (field.type === 'number') await page.locator(`#f-${field.key}`).fill(String(field.min));
     else await page.locator(`#f-${field.key}`).fill(SAMPLE_VALUES[field.type] ?? 'x');
   }
+}
+
+/** A birth registration (1.001193) with every required field filled and every paper photographed. */
+export async function prepareDossier(page: Page, memberName: string, code = '1.001193'): Promise<void> {
+  await page.getByTestId('member').filter({ hasText: memberName }).getByRole('link', { name: 'Lập hồ sơ thủ tục' }).click();
+  await giveConsent(page, PURPOSE_DOSSIER);
+  await page.getByLabel('Tìm thủ tục theo tên hoặc mã').fill('khai sinh');
+  await page.locator(`input[name="procedure"][value="${code}"]`).check();
+  await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+  await fillDossierFields(page, code);
   await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
   await page.getByRole('heading', { name: 'Thành phần hồ sơ' }).waitFor();
   const inputs = page.locator('input[type="file"]');

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function residentForm(): Promise<Mounted> {
   db = freshDb();
-  view = await mount(testSession(db), <ResidentForm household={household()} isFirst={false} />);
+  view = await mount(testSession(db), <ResidentForm household={household()} isFirst={false} draftKey="resident:new:test" draft={undefined} onRestart={() => {}} />);
   await consentInDom(view.root, 'household_register');
   return view;
 }
@@ -29,7 +29,7 @@ const errorUnder = (root: HTMLElement, id: string) => root.querySelector(`#${id}
 describe('the member form', () => {
   it('comes after the consent screen: no field of personal data before it', async () => {
     db = freshDb();
-    view = await mount(testSession(db), <ResidentForm household={household()} isFirst={false} />);
+    view = await mount(testSession(db), <ResidentForm household={household()} isFirst={false} draftKey="resident:new:test" draft={undefined} onRestart={() => {}} />);
     expect(view.root.querySelector('#fullName')).toBeNull();
     expect(view.root.querySelector('#cccd')).toBeNull();
     await consentInDom(view.root, 'household_register');
@@ -98,7 +98,7 @@ describe('the member form', () => {
     const home = household();
     const other = resident(home.id, { payload: { ...resident(home.id).payload, fullName: 'Lê Văn Có Trước', cccd: '096190000123' } });
     await saveRecord(db, { record: other, searchKey: recordSearchKey(other), householdId: home.id, at: other.updatedAt });
-    view = await mount(testSession(db), <ResidentForm household={home} isFirst={false} />);
+    view = await mount(testSession(db), <ResidentForm household={home} isFirst={false} draftKey="resident:new:test" draft={undefined} onRestart={() => {}} />);
     const { root } = view;
     await consentInDom(root, 'household_register');
     await typeInto(root, '#fullName', 'Nguyễn Thị Thử');

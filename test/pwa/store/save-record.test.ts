@@ -23,6 +23,33 @@ describe('saveRecord', () => {
     expect(await db.audit.where('recordId').equals(record.id).count()).toBe(1);
   });
 
+  it('keeps each saved revision for the history, and removes the draft the save finishes in the same transaction', async () => {
+    db = freshDb();
+    const record = household();
+    const draftKey = 'household:new';
+    await db.drafts.put({ key: draftKey, kind: 'household', title: 'Trần Thị Mẫu', values: {}, updatedAt: '2026-03-01T07:59:00.000Z' });
+    await saveRecord(db, { record, searchKey: 'a', householdId: record.id, at: '2026-03-01T08:00:00.000Z', by: 'Nguyễn Văn Thử', draftKey });
+    const second = { ...record, rev: 2, payload: { ...record.payload, note: 'Sửa lần hai' } };
+    await saveRecord(db, { record: second, searchKey: 'a', householdId: record.id, at: '2026-03-01T09:00:00.000Z' });
+    expect(await db.drafts.get(draftKey)).toBeUndefined();
+    const revisions = await db.revisions.where('id').equals(record.id).sortBy('rev');
+    expect(revisions.map((r) => [r.rev, r.savedAt, r.by])).toEqual([
+      [1, '2026-03-01T08:00:00.000Z', 'Nguyễn Văn Thử'],
+      [2, '2026-03-01T09:00:00.000Z', undefined],
+    ]);
+    expect(revisions[1]?.envelope).toEqual(second);
+  });
+
+  it('keeps the draft when the save is refused', async () => {
+    db = freshDb();
+    const record = household();
+    await saveRecord(db, { record, searchKey: 'a', at: '2026-03-01T08:00:00.000Z' });
+    await db.drafts.put({ key: `edit:${record.id}`, kind: 'household', title: 't', values: { note: 'x' }, updatedAt: '2026-03-01T08:30:00.000Z' });
+    await expect(saveRecord(db, { record, searchKey: 'b', at: '2026-03-01T09:00:00.000Z', draftKey: `edit:${record.id}` })).rejects.toBeInstanceOf(StaleRecordError);
+    expect((await db.drafts.get(`edit:${record.id}`))?.values).toEqual({ note: 'x' });
+    expect(await db.revisions.count()).toBe(1);
+  });
+
   it('writes nothing at all when the save is refused', async () => {
     db = freshDb();
     const record = household();

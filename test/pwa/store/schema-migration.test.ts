@@ -8,7 +8,7 @@ import { toWireRecord } from '../../../shared/sync/wire-record.ts';
 import { encryptPlainAttachments } from '../../../pwa/store/attachment-migration.ts';
 import { readAttachmentBytes, readAttachmentView } from '../../../pwa/store/attachments.ts';
 import { DexieOutboxStore } from '../../../pwa/store/dexie-outbox-store.ts';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../pwa/store/schema.ts';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../pwa/store/schema.ts';
 import { household, resident } from '../helpers/records.ts';
 import { fakeJpeg } from '../helpers/seal-setup.ts';
 
@@ -109,6 +109,27 @@ describe('schema v4: photos encrypted at rest', () => {
     expect(await current.attachments.get(sha256)).toMatchObject({ atRest: 'purged' });
     expect(await current.attachments.get(sha256)).not.toHaveProperty('blob');
     expect(await encryptPlainAttachments(current)).toBe(0);
+    current.close();
+  });
+});
+
+describe('schema v5: drafts and history', () => {
+  it('opens a version-4 database with its records untouched, and empty drafts and history ready for the next save', async () => {
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    old.version(4).stores(SCHEMA_V4);
+    const home = household();
+    await old.table('records').put({ id: home.id, type: home.type, rev: 1, status: 'queued', householdId: home.id, updatedAt: home.updatedAt, searchKey: 'x', envelope: home });
+    old.close();
+
+    const current = new LangsoDb(name);
+    await current.open();
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect((await current.records.get(home.id))?.envelope).toEqual(home);
+    expect(await current.drafts.count()).toBe(0);
+    expect(await current.revisions.where('id').equals(home.id).count()).toBe(0);
     current.close();
   });
 });
